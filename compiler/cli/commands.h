@@ -1,0 +1,48 @@
+#ifndef PLANC_CLI_COMMANDS_H_
+#define PLANC_CLI_COMMANDS_H_
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "compiler/diag/diagnostic.h"
+#include "compiler/diag/render.h"
+
+namespace planc::cli {
+
+// Exit codes of every command (product.md).
+constexpr int kExitOk = 0;
+constexpr int kExitInput = 1;
+constexpr int kExitUsage = 2;
+
+// Options every command shares.
+struct CommonOptions {
+  Lang lang = Lang::kEn;
+  Format format = Format::kHuman;
+  bool color = false;
+  bool werror = false;
+  bool quiet = false;
+};
+
+struct CheckOptions {
+  std::string plan_path;
+  std::string dump;      // "", "ast"
+  bool spans = true;     // --no-spans drops them from dumps
+};
+
+// The streams a command writes to; tests pass string streams.
+struct Io {
+  std::ostream& out;
+  std::ostream& err;
+};
+
+int RunCheck(const CheckOptions& options, const CommonOptions& common, Io io);
+int RunExplain(const std::string& code, const CommonOptions& common, Io io);
+
+// The whole command line: parses `args` (args[0] is the program name) and
+// runs the subcommand. main() and the tests call it alike.
+int Main(const std::vector<std::string>& args, Io io);
+
+}  // namespace planc::cli
+
+#endif  // PLANC_CLI_COMMANDS_H_

@@ -1,0 +1,87 @@
+// The command line: git-style subcommands on CLI11. CLI11 is included here
+// only, so its parsing templates are compiled once.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include <CLI/CLI.hpp>
+
+#include "compiler/cli/commands.h"
+#include "planc_version.h"
+
+namespace planc::cli {
+namespace {
+
+// The message language from the environment: Chinese for zh_* locales.
+Lang LangFromEnvironment() {
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value && *value) return std::string(value).rfind("zh", 0) == 0 ? Lang::kZh : Lang::kEn;
+  }
+  return Lang::kEn;
+}
+
+bool ColorWanted(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return isatty(STDERR_FILENO) && !(no_color && *no_color) &&
+         !(term && std::string(term) == "dumb");
+}
+
+}  // namespace
+
+int Main(const std::vector<std::string>& args, Io io) {
+  CLI::App app{"planc — checks, schedules and draws a market-regulation bureau's yearly "
+               "\"双随机、一公开\" inspection plan",
+               "planc"};
+  app.set_version_flag("--version", std::string("planc ") + PLANC_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  std::string lang_name, format_name = "human", color_mode = "auto";
+  CommonOptions common;
+  app.add_option("--lang", lang_name, "Message language (default: from LANG)")
+      ->check(CLI::IsMember({"zh", "en"}));
+  app.add_option("--format", format_name, "Diagnostics format")
+      ->check(CLI::IsMember({"human", "json", "sarif", "github"}));
+  app.add_option("--color", color_mode, "Colour in human output (auto: only on a terminal)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("--werror", common.werror, "Treat warnings as errors");
+  app.add_flag("-q,--quiet", common.quiet, "Print nothing but diagnostics");
+
+  CheckOptions check;
+  CLI::App* check_cmd = app.add_subcommand("check", "Parse and analyse a plan; print diagnostics; write nothing");
+  check_cmd->add_option("PLAN", check.plan_path, "The .plan file")->required();
+  check_cmd->add_option("--dump", check.dump, "Print a stage's result with spans")
+      ->check(CLI::IsMember({"ast"}));
+  bool no_spans = false;
+  check_cmd->add_flag("--no-spans", no_spans, "Leave spans out of --dump output");
+
+  std::string code;
+  CLI::App* explain_cmd = app.add_subcommand(
+      "explain", "The full text of a diagnostic code; without one, the list of codes");
+  explain_cmd->add_option("CODE", code, "A code such as E0101");
+
+  std::vector<std::string> rest(args.size() > 1 ? args.begin() + 1 : args.end(), args.end());
+  std::reverse(rest.begin(), rest.end());
+  try {
+    app.parse(rest);
+  } catch (const CLI::ParseError& e) {
+    int status = app.exit(e, io.out, io.err);
+    return status == 0 ? kExitOk : kExitUsage;
+  }
+  common.lang = lang_name.empty() ? LangFromEnvironment()
+                                  : (lang_name == "zh" ? Lang::kZh : Lang::kEn);
+  common.format = *ParseFormat(format_name);
+  common.color = ColorWanted(color_mode);
+  check.spans = !no_spans;
+
+  if (check_cmd->parsed()) return RunCheck(check, common, io);
+  if (explain_cmd->parsed()) return RunExplain(code, common, io);
+  return kExitUsage;
+}
+
+}  // namespace planc::cli

@@ -1,0 +1,40 @@
+#include "compiler/diag/engine.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace planc {
+
+void Diagnostics::Add(Diagnostic diagnostic) { all_.push_back(std::move(diagnostic)); }
+
+std::size_t Diagnostics::Count(Severity severity) const {
+  return static_cast<std::size_t>(std::count_if(
+      all_.begin(), all_.end(), [&](const Diagnostic& d) { return d.severity == severity; }));
+}
+
+void Diagnostics::PromoteWarnings() {
+  for (Diagnostic& d : all_) {
+    if (d.severity == Severity::kWarning) d.severity = Severity::kError;
+  }
+}
+
+std::vector<Diagnostic> Diagnostics::Sorted() const {
+  std::vector<Diagnostic> sorted = all_;
+  auto key = [](const Diagnostic& d) {
+    // Byte order within a file is line and column order.
+    const std::string* path = nullptr;
+    std::uint32_t offset = 0;
+    if (d.primary && d.primary->file) {
+      path = &d.primary->file->path();
+      offset = d.primary->range.begin;
+    }
+    static const std::string kNone;
+    return std::make_tuple(path != nullptr, path ? std::cref(*path) : std::cref(kNone), offset,
+                           std::cref(d.code));
+  };
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+  return sorted;
+}
+
+}  // namespace planc

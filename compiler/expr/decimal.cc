@@ -1,0 +1,83 @@
+#include "compiler/expr/decimal.h"
+
+namespace planc {
+namespace {
+
+constexpr int kMaxScale = 18;
+
+__int128 Pow10(int n) {
+  __int128 p = 1;
+  for (int i = 0; i < n; ++i) p *= 10;
+  return p;
+}
+
+std::string Digits(__int128 value) {
+  if (value == 0) return "0";
+  std::string out;
+  bool negative = value < 0;
+  if (negative) value = -value;
+  while (value > 0) {
+    out.insert(out.begin(), static_cast<char>('0' + static_cast<int>(value % 10)));
+    value /= 10;
+  }
+  return negative ? "-" + out : out;
+}
+
+// units / 10^scale as text, trailing zeros dropped.
+std::string Format(__int128 units, int scale) {
+  while (scale > 0 && units % 10 == 0) {
+    units /= 10;
+    --scale;
+  }
+  bool negative = units < 0;
+  std::string digits = Digits(negative ? -units : units);
+  if (scale > 0) {
+    if (static_cast<int>(digits.size()) <= scale) {
+      digits.insert(0, std::string(scale - digits.size() + 1, '0'));
+    }
+    digits.insert(digits.size() - scale, ".");
+  }
+  return negative ? "-" + digits : digits;
+}
+
+}  // namespace
+
+Decimal::Decimal(std::int64_t units, int scale) : units_(units), scale_(scale) {}
+
+std::optional<Decimal> Decimal::Parse(std::string_view text, bool percent) {
+  if (!text.empty() && text.back() == '%') text.remove_suffix(1);
+  if (text.empty()) return std::nullopt;
+  __int128 units = 0;
+  int scale = 0;
+  bool dot = false;
+  int digits = 0;
+  for (char c : text) {
+    if (c == '.' && !dot) {
+      dot = true;
+      continue;
+    }
+    if (c < '0' || c > '9') return std::nullopt;
+    units = units * 10 + (c - '0');
+    if (dot) ++scale;
+    if (units != 0 && ++digits > 17) return std::nullopt;
+  }
+  if (percent) scale += 2;
+  if (scale > kMaxScale) return std::nullopt;
+  return Decimal(static_cast<std::int64_t>(units), scale);
+}
+
+int Decimal::Compare(const Decimal& other) const {
+  __int128 a = static_cast<__int128>(units_) * Pow10(kMaxScale - scale_);
+  __int128 b = static_cast<__int128>(other.units_) * Pow10(kMaxScale - other.scale_);
+  return a < b ? -1 : (a > b ? 1 : 0);
+}
+
+std::string Decimal::ToString() const { return Format(units_, scale_); }
+
+std::string Decimal::ToPercent() const {
+  // units / 10^scale * 100 = units / 10^(scale-2)
+  if (scale_ >= 2) return Format(units_, scale_ - 2) + "%";
+  return Format(static_cast<__int128>(units_) * Pow10(2 - scale_), 0) + "%";
+}
+
+}  // namespace planc

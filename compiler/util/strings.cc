@@ -1,0 +1,62 @@
+#include "compiler/util/strings.h"
+
+#include <algorithm>
+
+#include "compiler/source/utf8.h"
+
+namespace planc {
+namespace {
+
+std::u32string Decode(std::string_view text) {
+  std::u32string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) out += DecodeUtf8(text, pos);
+  return out;
+}
+
+}  // namespace
+
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::u32string x = Decode(a), y = Decode(b);
+  std::vector<std::size_t> row(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] != y[j - 1])});
+      diagonal = up;
+    }
+  }
+  return row[y.size()];
+}
+
+std::optional<std::string> ClosestName(std::string_view name,
+                                       const std::vector<std::string>& candidates) {
+  std::size_t length = CountCodePoints(name);
+  std::size_t limit = std::max<std::size_t>(1, (length + 2) / 3);
+  std::optional<std::string> best;
+  std::size_t best_distance = limit + 1;
+  for (const std::string& candidate : candidates) {
+    if (candidate == name) continue;
+    std::size_t d = EditDistance(name, candidate);
+    if (d < best_distance || (d == best_distance && best && candidate < *best)) {
+      best = candidate;
+      best_distance = d;
+    }
+  }
+  if (best_distance > limit) return std::nullopt;
+  return best;
+}
+
+std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += sep;
+    out += parts[i];
+  }
+  return out;
+}
+
+}  // namespace planc

@@ -1,0 +1,24 @@
+#ifndef PLANC_UTIL_STRINGS_H_
+#define PLANC_UTIL_STRINGS_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace planc {
+
+// Edit distance between two strings counted in code points.
+std::size_t EditDistance(std::string_view a, std::string_view b);
+
+// The candidate closest to `name` when it is close enough to be a likely
+// typo ("did you mean"); ties go to the bytewise smallest candidate.
+std::optional<std::string> ClosestName(std::string_view name,
+                                       const std::vector<std::string>& candidates);
+
+std::string Join(const std::vector<std::string>& parts, std::string_view sep);
+
+}  // namespace planc
+
+#endif  // PLANC_UTIL_STRINGS_H_
