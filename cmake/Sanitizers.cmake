@@ -8,3 +8,9 @@ if(PLANC_SANITIZE)
                       -fno-sanitize-recover=all)
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+# Coverage instrumentation for libFuzzer on every target, so the fuzzer
+# sees into the parser and the stages; fuzz/ links the driver.
+if(PLANC_FUZZ)
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()

@@ -42,7 +42,7 @@ int RunCheck(const CheckOptions& options, const CommonOptions& common, Io io) {
       options.dump.empty()) {
     io.out << (common.lang == Lang::kZh
                    ? fmt::format("{}：检查通过，{} 个任务\n", file->path(), plan->tasks.size())
-                   : fmt::format("{}: ok, {} tasks\n", file->path(), plan->tasks.size()));
+                   : fmt::format("{}: ok, {} task{}\n", file->path(), plan->tasks.size(), plan->tasks.size() == 1 ? "" : "s"));
   }
   return status;
 }

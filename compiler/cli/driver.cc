@@ -44,11 +44,14 @@ int Main(const std::vector<std::string>& args, Io io) {
   std::string lang_name, format_name = "human", color_mode = "auto";
   CommonOptions common;
   app.add_option("--lang", lang_name, "Message language (default: from LANG)")
-      ->check(CLI::IsMember({"zh", "en"}));
+      ->check(CLI::IsMember({"zh", "en"}))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_option("--format", format_name, "Diagnostics format")
-      ->check(CLI::IsMember({"human", "json", "sarif", "github"}));
+      ->check(CLI::IsMember({"human", "json", "sarif", "github"}))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_option("--color", color_mode, "Colour in human output (auto: only on a terminal)")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_flag("--werror", common.werror, "Treat warnings as errors");
   app.add_flag("-q,--quiet", common.quiet, "Print nothing but diagnostics");
 

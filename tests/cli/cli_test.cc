@@ -1,0 +1,212 @@
+// The real binary, run as users and CI run it: exit codes, every --format,
+// languages, and the files it must never write.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Result {
+  int status = -1;
+  bool signalled = false;
+  std::string out;
+  std::string err;
+};
+
+std::string Slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::string Quote(const std::string& arg) {
+  std::string out = "'";
+  for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// Runs planc with `args` (and `env`, e.g. "LANG=zh_CN.UTF-8") and captures both streams.
+Result Planc(const std::vector<std::string>& args, const std::string& env = "LANG=C") {
+  fs::path dir = fs::temp_directory_path() / ("planc-cli-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::string command = "env -u LC_ALL -u LC_MESSAGES " + env + " " + Quote(PLANC_BINARY);
+  for (const std::string& arg : args) command += " " + Quote(arg);
+  command += " >" + Quote((dir / "out").string()) + " 2>" + Quote((dir / "err").string()) +
+             " </dev/null";
+  int raw = std::system(command.c_str());
+  Result result;
+  result.signalled = WIFSIGNALED(raw) || (WIFEXITED(raw) && WEXITSTATUS(raw) >= 128);
+  result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  result.out = Slurp(dir / "out");
+  result.err = Slurp(dir / "err");
+  return result;
+}
+
+const std::string kExample = "examples/shishi-2024/plan.plan";
+const std::string kTenMistakes = "tests/golden/sema/fail_ten_mistakes.plan";
+
+TEST(Cli, VersionAndHelp) {
+  Result version = Planc({"--version"});
+  EXPECT_EQ(version.status, 0);
+  EXPECT_NE(version.out.find("planc "), std::string::npos);
+  Result help = Planc({"--help"});
+  EXPECT_EQ(help.status, 0);
+  EXPECT_NE(help.out.find("check"), std::string::npos);
+  EXPECT_NE(help.out.find("explain"), std::string::npos);
+}
+
+TEST(Cli, FlagshipExampleChecksClean) {
+  Result r = Planc({"check", kExample});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_NE(r.out.find("ok"), std::string::npos);
+}
+
+TEST(Cli, ErrorsExitOne) {
+  Result r = Planc({"check", kTenMistakes});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("error[E0101]"), std::string::npos);
+  EXPECT_EQ(r.err.find("\x1b["), std::string::npos) << "no colour when not on a terminal";
+}
+
+TEST(Cli, UsageAndIoErrorsExitTwo) {
+  EXPECT_EQ(Planc({}).status, 2);
+  EXPECT_EQ(Planc({"frobnicate"}).status, 2);
+  EXPECT_EQ(Planc({"check"}).status, 2);
+  EXPECT_EQ(Planc({"check", kExample, "--format", "xml"}).status, 2);
+  Result missing = Planc({"check", "no/such/file.plan"});
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.err.find("no/such/file.plan"), std::string::npos);
+  EXPECT_EQ(Planc({"check", "tests"}).status, 2) << "a directory is not a plan";
+}
+
+TEST(Cli, JsonFormatFollowsTheSchema) {
+  Result r = Planc({"check", kTenMistakes, "--format", "json"});
+  EXPECT_EQ(r.status, 1);
+  nlohmann::json doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["schema"], "planc/diagnostics@1");
+  ASSERT_FALSE(doc["diagnostics"].empty());
+  for (const auto& d : doc["diagnostics"]) {
+    for (const char* key : {"code", "severity", "message", "file", "line", "column", "end_line",
+                            "end_column", "rule", "notes", "help", "fixes"}) {
+      EXPECT_TRUE(d.contains(key)) << key;
+    }
+  }
+  EXPECT_EQ(doc["summary"]["errors"].get<int>() + doc["summary"]["warnings"].get<int>() +
+                doc["summary"]["notes"].get<int>(),
+            static_cast<int>(doc["diagnostics"].size()));
+}
+
+TEST(Cli, SarifFormatIsSarif210) {
+  Result r = Planc({"check", kTenMistakes, "--format", "sarif"});
+  EXPECT_EQ(r.status, 1);
+  nlohmann::json doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["version"], "2.1.0");
+  const auto& run = doc["runs"][0];
+  EXPECT_EQ(run["tool"]["driver"]["name"], "planc");
+  ASSERT_FALSE(run["results"].empty());
+  for (const auto& result : run["results"]) {
+    int index = result["ruleIndex"];
+    EXPECT_EQ(run["tool"]["driver"]["rules"][index]["id"], result["ruleId"]);
+    EXPECT_TRUE(result["partialFingerprints"].contains("primaryLocationLineHash"));
+    EXPECT_TRUE(result["locations"][0]["physicalLocation"]["region"].contains("startLine"));
+  }
+}
+
+TEST(Cli, GithubFormatIsOneCommandPerDiagnostic) {
+  Result r = Planc({"check", kTenMistakes, "--format", "github"});
+  EXPECT_EQ(r.status, 1);
+  std::istringstream lines(r.out);
+  std::string line;
+  int count = 0;
+  while (std::getline(lines, line)) {
+    ++count;
+    EXPECT_TRUE(line.rfind("::error file=", 0) == 0 || line.rfind("::warning file=", 0) == 0 ||
+                line.rfind("::notice file=", 0) == 0)
+        << line;
+    EXPECT_NE(line.find(",line="), std::string::npos);
+    EXPECT_NE(line.find(",col="), std::string::npos);
+  }
+  EXPECT_GE(count, 10);
+}
+
+TEST(Cli, LanguageFromFlagAndEnvironment) {
+  Result zh = Planc({"check", kTenMistakes}, "LANG=zh_CN.UTF-8");
+  EXPECT_NE(zh.err.find("错误[E0101]"), std::string::npos) << zh.err;
+  Result en = Planc({"check", kTenMistakes, "--lang", "en"}, "LANG=zh_CN.UTF-8");
+  EXPECT_NE(en.err.find("error[E0101]"), std::string::npos);
+}
+
+TEST(Cli, WerrorFailsOnWarnings) {
+  const std::string warn_only = "tests/golden/sema/warn_unused.plan";
+  EXPECT_EQ(Planc({"check", warn_only}).status, 0);
+  EXPECT_EQ(Planc({"check", warn_only, "--werror"}).status, 1);
+}
+
+TEST(Cli, ExplainEveryListedCode) {
+  Result list = Planc({"explain"});
+  EXPECT_EQ(list.status, 0);
+  std::istringstream lines(list.out);
+  std::string line;
+  int count = 0;
+  while (std::getline(lines, line)) {
+    std::string code = line.substr(0, line.find(' '));
+    Result one = Planc({"explain", code});
+    EXPECT_EQ(one.status, 0) << code;
+    EXPECT_NE(one.out.find(code), std::string::npos) << code;
+    ++count;
+  }
+  EXPECT_GT(count, 20);
+  Result unknown = Planc({"explain", "E9999"});
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_NE(unknown.err.find("E9999"), std::string::npos);
+}
+
+TEST(Cli, ChineseAndEnglishKeywordsGiveTheSameAst) {
+  Result en = Planc({"check", "tests/cli/data/keywords_en.plan", "--dump=ast", "--no-spans"});
+  Result zh = Planc({"check", "tests/cli/data/keywords_zh.plan", "--dump=ast", "--no-spans"});
+  EXPECT_EQ(en.status, 0) << en.err;
+  EXPECT_EQ(zh.status, 0) << zh.err;
+  EXPECT_FALSE(en.out.empty());
+  EXPECT_EQ(en.out, zh.out);
+}
+
+TEST(Cli, SameInputSameBytes) {
+  for (const char* format : {"human", "json", "sarif", "github"}) {
+    Result a = Planc({"check", kTenMistakes, "--format", format});
+    Result b = Planc({"check", kTenMistakes, "--format", format});
+    EXPECT_EQ(a.out, b.out) << format;
+    EXPECT_EQ(a.err, b.err) << format;
+  }
+}
+
+TEST(Cli, HostileInputsNeverCrash) {
+  fs::path dir = fs::temp_directory_path() / "planc-hostile";
+  fs::create_directories(dir);
+  std::vector<std::string> inputs = {
+      "", "\xff\xfe", "plan", std::string(5000, '('), std::string(5000, '!') + "x",
+      "task T \"x\" {" + std::string(3000, '[') , std::string("plan \"a\" {\0}", 12),
+      "/* never closed", "\"never closed", "scope a = " + std::string(20000, 'a') ,
+  };
+  std::string chain = "scope s = a";
+  for (int i = 0; i < 3000; ++i) chain += " and a";
+  inputs.push_back(chain);
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    fs::path path = dir / ("h" + std::to_string(i) + ".plan");
+    std::ofstream(path, std::ios::binary) << inputs[i];
+    Result r = Planc({"check", path.string()});
+    EXPECT_FALSE(r.signalled) << "input " << i;
+    EXPECT_EQ(r.status, 1) << "input " << i << ": " << r.err;
+  }
+}
+
+}  // namespace

@@ -1,0 +1,124 @@
+// Golden tests: every tests/golden/<stage>/x.plan is checked by `planc check`
+// and compared with its sidecar files:
+//   x.expected         human diagnostics (en, no colour) and stdout
+//   x.<variant>.expected for each variant present: json, sarif, github, zh, ast
+// A `fail_` prefix means the check must fail (exit 1); otherwise it must pass.
+// PLANC_UPDATE_GOLDEN=1 rewrites the expectations instead of comparing.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "compiler/cli/commands.h"
+#include "compiler/diag/diagnostic.h"
+
+namespace planc {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kRoot = "tests/golden";
+
+struct Variant {
+  std::string suffix;              // "" for the human default
+  std::vector<std::string> flags;  // extra command-line flags
+};
+
+const std::vector<Variant> kVariants = {
+    {"", {}},
+    {"json", {"--format", "json"}},
+    {"sarif", {"--format", "sarif"}},
+    {"github", {"--format", "github"}},
+    {"zh", {"--lang", "zh"}},
+    {"ast", {"--dump=ast"}},
+};
+
+std::vector<std::string> GoldenPlans() {
+  std::vector<std::string> plans;
+  if (!fs::exists(kRoot)) return plans;
+  for (const auto& entry : fs::recursive_directory_iterator(kRoot)) {
+    if (entry.path().extension() == ".plan") plans.push_back(entry.path().generic_string());
+  }
+  std::sort(plans.begin(), plans.end());
+  return plans;
+}
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+fs::path ExpectedPath(const std::string& plan, const std::string& suffix) {
+  fs::path path = plan;
+  path.replace_extension(suffix.empty() ? ".expected" : "." + suffix + ".expected");
+  return path;
+}
+
+struct Outcome {
+  int status;
+  std::string output;
+};
+
+Outcome RunCheck(const std::string& plan, const std::vector<std::string>& flags) {
+  std::vector<std::string> args = {"planc", "check", plan, "--lang", "en", "--color", "never"};
+  args.insert(args.end(), flags.begin(), flags.end());
+  std::ostringstream out, err;
+  int status = cli::Main(args, {out, err});
+  return {status, err.str() + out.str()};
+}
+
+class GoldenTest : public testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenTest, MatchesExpectations) {
+  const std::string plan = GetParam();
+  bool must_fail = fs::path(plan).filename().string().rfind("fail_", 0) == 0;
+  bool update = std::getenv("PLANC_UPDATE_GOLDEN") != nullptr;
+  for (const Variant& variant : kVariants) {
+    fs::path expected_path = ExpectedPath(plan, variant.suffix);
+    if (!variant.suffix.empty() && !fs::exists(expected_path)) continue;
+    Outcome run = RunCheck(plan, variant.flags);
+    SCOPED_TRACE(plan + " variant " + (variant.suffix.empty() ? "human" : variant.suffix));
+    EXPECT_EQ(run.status, must_fail ? 1 : 0) << run.output;
+    if (update) {
+      std::ofstream(expected_path, std::ios::binary) << run.output;
+      continue;
+    }
+    ASSERT_TRUE(fs::exists(expected_path))
+        << expected_path << " is missing; run with PLANC_UPDATE_GOLDEN=1. Actual output:\n"
+        << run.output;
+    EXPECT_EQ(run.output, ReadFile(expected_path))
+        << "to accept the new output: PLANC_UPDATE_GOLDEN=1 build/tests/planc_golden_tests";
+  }
+}
+
+std::string TestName(const testing::TestParamInfo<std::string>& info) {
+  std::string name = info.param.substr(kRoot.generic_string().size() + 1);
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Plans, GoldenTest, testing::ValuesIn(GoldenPlans()), TestName);
+
+// Every registered diagnostic kind is produced by at least one golden test.
+TEST(GoldenCoverage, EveryKindHasAGoldenTest) {
+  std::string all;
+  for (const std::string& plan : GoldenPlans()) all += ReadFile(ExpectedPath(plan, ""));
+  for (const KindInfo& info : AllKinds()) {
+    std::string severity = info.severity == Severity::kError     ? "error"
+                           : info.severity == Severity::kWarning ? "warning"
+                                                                 : "note";
+    EXPECT_NE(all.find(severity + "[" + info.code + "]"), std::string::npos)
+        << info.code << " (" << info.title_en << ") is produced by no golden test";
+  }
+}
+
+}  // namespace
+}  // namespace planc
