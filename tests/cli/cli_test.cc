@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -104,6 +105,47 @@ TEST(Cli, JsonFormatFollowsTheSchema) {
   EXPECT_EQ(doc["summary"]["errors"].get<int>() + doc["summary"]["warnings"].get<int>() +
                 doc["summary"]["notes"].get<int>(),
             static_cast<int>(doc["diagnostics"].size()));
+}
+
+// The ten mistakes of fail_ten_mistakes.plan, where a reader of the file puts
+// them; every format must report exactly these places.
+const std::vector<std::tuple<std::string, int, int>> kTenPlaces = {
+    {"E0108", 5, 10},  {"E0101", 15, 8}, {"E0115", 18, 10}, {"E0003", 18, 23},
+    {"E0109", 19, 3},  {"E0103", 23, 6}, {"E0107", 27, 10}, {"E0110", 28, 3},
+    {"E0104", 29, 3},  {"E0119", 36, 10},
+};
+
+TEST(Cli, TenMistakesAtTheirPlacesInEveryFormat) {
+  using Place = std::tuple<std::string, int, int>;
+  std::vector<Place> json_places, sarif_places, github_places, human_places;
+  nlohmann::json json = nlohmann::json::parse(Planc({"check", kTenMistakes, "--format", "json"}).out);
+  for (const auto& d : json["diagnostics"]) json_places.emplace_back(d["code"], d["line"], d["column"]);
+  nlohmann::json sarif = nlohmann::json::parse(Planc({"check", kTenMistakes, "--format", "sarif"}).out);
+  for (const auto& r : sarif["runs"][0]["results"]) {
+    const auto& region = r["locations"][0]["physicalLocation"]["region"];
+    sarif_places.emplace_back(r["ruleId"], region["startLine"], region["startColumn"]);
+  }
+  std::istringstream github(Planc({"check", kTenMistakes, "--format", "github"}).out);
+  std::string line;
+  while (std::getline(github, line)) {
+    int l = std::stoi(line.substr(line.find(",line=") + 6));
+    int c = std::stoi(line.substr(line.find(",col=") + 5));
+    std::string code = line.substr(line.find("title=") + 6, 5);
+    github_places.emplace_back(code, l, c);
+  }
+  std::istringstream human(Planc({"check", kTenMistakes}).err);
+  while (std::getline(human, line)) {
+    if (line.rfind(kTenMistakes + ":", 0) != 0) continue;
+    std::string rest = line.substr(kTenMistakes.size() + 1);
+    int l = std::stoi(rest);
+    int c = std::stoi(rest.substr(rest.find(':') + 1));
+    std::string code = rest.substr(rest.find('[') + 1, 5);
+    human_places.emplace_back(code, l, c);
+  }
+  EXPECT_EQ(json_places, kTenPlaces);
+  EXPECT_EQ(sarif_places, kTenPlaces);
+  EXPECT_EQ(github_places, kTenPlaces);
+  EXPECT_EQ(human_places, kTenPlaces);
 }
 
 TEST(Cli, SarifFormatIsSarif210) {
