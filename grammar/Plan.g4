@@ -207,6 +207,8 @@ STRING  : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"' ;
 // ASCII twin so that parsing goes on; the parse stage reports every one as an
 // error with a fix (compiler/parse/internal/fullwidth.cc).
 FW_STRING : '“' ~[”\r\n]* '”' -> type(STRING) ;
+FW_CLOSE_STRING : '"' (~["\\\r\n”] | '\\' ~[\r\n])* '”' -> type(STRING) ;
+FW_OPEN_STRING : '“' ~["”\r\n]* '"' -> type(STRING) ;
 FW_COLON  : '：' -> type(COLON) ;
 FW_SEMI   : '；' -> type(SEMI) ;
 FW_COMMA  : '，' -> type(COMMA) ;
@@ -242,8 +244,9 @@ SLASH    : '/' ;
 
 ID : ID_START ID_PART* ;
 
-// A string that reaches the end of its line: reported, never a crash.
-UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* ('\\')? ;
+// A string that reaches the end of its line: reported, never a crash. It
+// stops before a full-width `”`, so that FW_CLOSE_STRING takes `"…”`.
+UNTERMINATED_STRING : '"' (~["\\\r\n”] | '\\' ~[\r\n])* ('\\')? ;
 
 LINE_COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN) ;
 // An unclosed comment runs to the end of the file; the parse stage reports it.

@@ -32,7 +32,8 @@ class Dumper {
 };
 
 std::string LiteralText(const Literal& literal) {
-  static const char* kKinds[] = {"int", "decimal", "percent", "date", "month", "string", "bool"};
+  static const char* kKinds[] = {"int", "decimal", "percent", "date", "month", "string", "bool",
+                                 "missing"};
   return fmt::format("{} {}", kKinds[static_cast<int>(literal.kind)],
                      expr::LiteralToCanonical(literal));
 }

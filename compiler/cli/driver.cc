@@ -82,8 +82,14 @@ int Main(const std::vector<std::string>& args, Io io) {
   common.color = ColorWanted(color_mode);
   check.spans = !no_spans;
 
-  if (check_cmd->parsed()) return RunCheck(check, common, io);
-  if (explain_cmd->parsed()) return RunExplain(code, common, io);
+  // Nothing may end planc by an uncaught exception: a bug is reported as one.
+  try {
+    if (check_cmd->parsed()) return RunCheck(check, common, io);
+    if (explain_cmd->parsed()) return RunExplain(code, common, io);
+  } catch (const std::exception& e) {
+    io.err << "planc: internal error: " << e.what() << "\nplease report this input to the planc maintainers\n";
+    return kExitUsage;
+  }
   return kExitUsage;
 }
 

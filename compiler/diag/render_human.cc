@@ -5,7 +5,10 @@
 //      |        ^^^^^^^^^^ not declared in this plan
 //      = help: did you mean `食品流通监管股`?
 #include <algorithm>
+#include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -67,27 +70,65 @@ std::string ExpandTabs(std::string_view line) {
   return out;
 }
 
-// One source line with a marker under [begin, end) of it (byte offsets in the line).
-void RenderSnippet(std::string& out, const SourceFile& file, const Location& loc, char marker,
-                   std::string_view style, std::size_t gutter, const Painter& paint,
-                   Lang lang) {
+// A span to mark on its first line: `^` for the primary, `-` for others.
+struct Mark {
+  std::size_t from;  // display columns before the span
+  std::size_t width;
+  char marker;
+  std::string_view style;
+  std::string label;
+};
+
+// One source line, then its marks: every marker on one line, the rightmost
+// label beside it and the others each on a line of their own below.
+void RenderLine(std::string& out, const SourceFile& file, std::uint32_t line_number,
+                std::vector<Mark> marks, std::size_t gutter, const Painter& paint) {
+  std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.from < b.from; });
+  std::string number = std::to_string(line_number);
+  out += fmt::format("{}{} {} {}\n", std::string(gutter - number.size(), ' '), paint(kBlue, number),
+                     paint(kBlue, "|"), ExpandTabs(file.Line(line_number)));
+  std::string markers;
+  std::size_t column = 0;
+  for (const Mark& mark : marks) {
+    if (mark.from < column) continue;  // overlapping spans: the first one shows
+    markers += std::string(mark.from - column, ' ') +
+               paint(mark.style, std::string(mark.width, mark.marker));
+    column = mark.from + mark.width;
+  }
+  const Mark& last = marks.back();
+  std::string prefix = fmt::format("{} {} ", std::string(gutter, ' '), paint(kBlue, "|"));
+  out += prefix + markers + (last.label.empty() ? "" : " " + paint(last.style, last.label)) + "\n";
+  for (std::size_t i = marks.size() - 1; i-- > 0;) {
+    if (marks[i].label.empty()) continue;
+    out += prefix + std::string(marks[i].from, ' ') + paint(marks[i].style, marks[i].label) + "\n";
+  }
+}
+
+Mark MarkOf(const SourceFile& file, const Location& loc, char marker, std::string_view style,
+            Lang lang) {
   LineCol begin = file.Position(loc.range.begin);
   std::uint32_t line_start = file.LineStart(begin.line);
   std::string_view line = file.Line(begin.line);
   std::size_t from = std::min<std::size_t>(loc.range.begin - line_start, line.size());
   std::size_t to = std::min<std::size_t>(
       std::max<std::size_t>(loc.range.end, loc.range.begin) - line_start, line.size());
-  std::string prefix = ExpandTabs(line.substr(0, from));
   std::string marked = ExpandTabs(line.substr(from, to - from));
-  int width = std::max(1, DisplayWidth(marked));
-  std::string number = std::to_string(begin.line);
-  std::string pad(gutter - number.size(), ' ');
-  out += fmt::format("{}{} {} {}\n", pad, paint(kBlue, number), paint(kBlue, "|"),
-                     ExpandTabs(line));
-  std::string markers = std::string(DisplayWidth(prefix), ' ') + paint(style, std::string(width, marker));
-  std::string label = loc.label.In(lang);
-  out += fmt::format("{} {} {}{}\n", std::string(gutter, ' '), paint(kBlue, "|"), markers,
-                     label.empty() ? "" : " " + paint(style, label));
+  return {static_cast<std::size_t>(DisplayWidth(ExpandTabs(line.substr(0, from)))),
+          static_cast<std::size_t>(std::max(1, DisplayWidth(marked))), marker, style,
+          loc.label.In(lang)};
+}
+
+// The snippets of one file: its marked lines in line order.
+void RenderFile(std::string& out, const SourceFile& file,
+                const std::vector<std::pair<const Location*, bool>>& locations,
+                std::size_t gutter, std::string_view primary_style, const Painter& paint,
+                Lang lang) {
+  std::map<std::uint32_t, std::vector<Mark>> lines;
+  for (const auto& [loc, primary] : locations) {
+    lines[file.Position(loc->range.begin).line].push_back(
+        MarkOf(file, *loc, primary ? '^' : '-', primary ? primary_style : kBlue, lang));
+  }
+  for (auto& [line, marks] : lines) RenderLine(out, file, line, std::move(marks), gutter, paint);
 }
 
 void RenderOne(std::string& out, const Diagnostic& d, const RenderOptions& options,
@@ -112,19 +153,28 @@ void RenderOne(std::string& out, const Diagnostic& d, const RenderOptions& optio
   for (const Location& loc : d.secondary) widen(loc);
   std::string blank = fmt::format("{} {}\n", std::string(gutter, ' '), paint(kBlue, "|"));
 
-  if (d.primary && d.primary->file) {
-    out += blank;
-    RenderSnippet(out, *d.primary->file, *d.primary, '^', SeverityStyle(d.severity), gutter,
-                  paint, options.lang);
-  }
-  for (const Location& loc : d.secondary) {
-    if (!loc.file) continue;
-    if (!d.primary || loc.file != d.primary->file) {
-      LineCol pos = loc.file->Position(loc.range.begin);
+  // Group the places by file, the primary's file first, others by path.
+  std::vector<SourcePtr> files;
+  std::map<const SourceFile*, std::vector<std::pair<const Location*, bool>>> by_file;
+  auto add = [&](const Location& loc, bool primary) {
+    if (!loc.file) return;
+    if (!by_file.count(loc.file.get())) files.push_back(loc.file);
+    by_file[loc.file.get()].emplace_back(&loc, primary);
+  };
+  if (d.primary) add(*d.primary, true);
+  for (const Location& loc : d.secondary) add(loc, false);
+  std::stable_sort(files.begin() + (d.primary && d.primary->file ? 1 : 0), files.end(),
+                   [](const SourcePtr& a, const SourcePtr& b) { return a->path() < b->path(); });
+  for (const SourcePtr& file : files) {
+    if (!d.primary || file != d.primary->file) {
+      const Location& first = *by_file[file.get()].front().first;
+      LineCol pos = file->Position(first.range.begin);
       out += fmt::format("{}{} {}:{}:{}\n", std::string(gutter, ' '), paint(kBlue, "-->"),
-                         loc.file->path(), pos.line, pos.column);
+                         file->path(), pos.line, pos.column);
     }
-    RenderSnippet(out, *loc.file, loc, '-', kBlue, gutter, paint, options.lang);
+    out += blank;
+    RenderFile(out, *file, by_file[file.get()], gutter, SeverityStyle(d.severity), paint,
+               options.lang);
   }
   std::string note_word = options.lang == Lang::kZh ? "说明" : "note";
   std::string help_word = options.lang == Lang::kZh ? "建议" : "help";

@@ -10,7 +10,8 @@ namespace planc::expr {
 
 // A literal as written; sema and the type checker decide what it means.
 struct Literal {
-  enum class Kind { kInt, kDecimal, kPercent, kDate, kMonth, kString, kBool };
+  // kMissing: a value that a syntax error left out; checkers skip it.
+  enum class Kind { kInt, kDecimal, kPercent, kDate, kMonth, kString, kBool, kMissing };
   Kind kind = Kind::kInt;
   std::string text;   // the spelling (for strings: the decoded value)
   SourceRange range;

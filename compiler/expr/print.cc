@@ -83,6 +83,7 @@ const char* OpSpelling(Op op) {
 }
 
 std::string LiteralToCanonical(const Literal& literal) {
+  if (literal.kind == Literal::Kind::kMissing) return "<missing>";
   return literal.kind == Literal::Kind::kString ? Quote(literal.text) : literal.text;
 }
 

@@ -61,15 +61,19 @@ Type Checker::Literal(const expr::Literal& literal) {
     case K::kString: return Type::kString;
     case K::kBool: return Type::kBool;
     case K::kMonth: return Type::kUnknown;  // reported by sema as a value error
+    case K::kMissing: return Type::kUnknown;
   }
   return Type::kUnknown;
 }
 
 Type Checker::Unary(const Expr& e) {
   if (e.op == Op::kNot) {
-    Expect(e.children[0], Visit(e.children[0], true), Type::kBool, "`not` applies to a condition",
-           "`not` 只能用于条件");
-    return Type::kBool;
+    bool ok = Expect(e.children[0], Visit(e.children[0], true), Type::kBool,
+                     "`not` applies to a condition; it binds tighter than comparisons, so "
+                     "write `not (tags has \"x\")`",
+                     "`not` 只能用于条件；它比比较运算结合得更紧，请写成 `not (tags has \"x\")`");
+    // A failed `not` has no type, so the comparison around it says nothing more.
+    return ok ? Type::kBool : Type::kUnknown;
   }
   Type t = Visit(e.children[0], false);
   if (t != Type::kUnknown && !Numeric(t)) {
@@ -111,7 +115,14 @@ Type Checker::Binary(const Expr& e) {
     case Op::kEq: case Op::kNe: case Op::kLt: case Op::kLe: case Op::kGt: case Op::kGe: {
       Type l = Visit(lhs, false), r = Visit(rhs, false);
       bool ordered = e.op != Op::kEq && e.op != Op::kNe;
-      if (!Compatible(l, r)) {
+      if (!Compatible(l, r) && !ordered && l == Type::kList && r == Type::kString) {
+        Mismatch(lhs, l, "a single value", "单个值",
+                 fmt::format("`{}` compares whole values; to test whether a list holds a string, "
+                             "write `{} has {}`",
+                             op, ToCanonical(lhs), ToCanonical(rhs)),
+                 fmt::format("`{}` 比较的是整个值；判断列表是否包含某个字符串，请写 `{} has {}`", op,
+                             ToCanonical(lhs), ToCanonical(rhs)));
+      } else if (!Compatible(l, r)) {
         Mismatch(rhs, r, TypeName(l, Lang::kEn), TypeName(l, Lang::kZh),
                  fmt::format("both sides of `{}` must be of the same kind", op),
                  fmt::format("`{}` 两边的类型必须相同", op));

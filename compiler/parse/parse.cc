@@ -52,6 +52,13 @@ template <typename Result, typename Fn>
 std::optional<Result> RunParser(const SourcePtr& file, SourceRange range, Diagnostics& diags,
                                 Fn&& parse) {
   std::string_view text = std::string_view(file->text()).substr(range.begin, range.end - range.begin);
+  // ANTLR's input stream silently drops a leading byte-order mark, which
+  // would shift every position by one; drop it here so offsets stay true.
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  if (text.substr(0, kBom.size()) == kBom) {
+    text.remove_prefix(kBom.size());
+    range.begin += static_cast<std::uint32_t>(kBom.size());
+  }
   if (!CheckUtf8(file, text, range.begin, diags)) return std::nullopt;
   Context context(file, range.begin, text, diags);
   try {

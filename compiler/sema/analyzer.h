@@ -26,7 +26,7 @@ class Analyzer {
   void CheckUnused();
   bool ResolveUnit(const ast::Ident& id);
   bool ResolvePool(const ast::Ident& id);
-  bool ResolveTask(const ast::Ident& id);
+  bool ResolveTask(const ast::Ident& id, const std::vector<ast::Ident>& listed);
   void ReportUnknown(const ast::Ident& id, const char* what_en, const char* what_zh,
                      const std::vector<std::string>& candidates);
 

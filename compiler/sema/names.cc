@@ -1,4 +1,6 @@
 // Declarations and references: duplicates, unknown names, unused names.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "compiler/sema/analyzer.h"
@@ -42,13 +44,28 @@ void Analyzer::ReportUnknown(const ast::Ident& id, const char* what_en, const ch
             fmt::format("未声明的{}「{}」", what_zh, id.name))
       .Label(fmt::format("no {} of this name is declared", what_en),
              fmt::format("没有声明这个{}", what_zh));
+  // The name may be declared, as something else.
+  struct Other {
+    bool declared;
+    const char* en;
+    const char* zh;
+  };
+  for (const Other& other : {Other{units_.count(id.name) > 0, "unit", "单位"},
+                             Other{scopes_.count(id.name) > 0, "scope", "范围"},
+                             Other{pools_.count(id.name) > 0, "pool", "人员库"},
+                             Other{tasks_.count(id.name) > 0, "task", "任务"}}) {
+    if (!other.declared || std::string_view(other.en) == what_en) continue;
+    d.Label(fmt::format("this is a {}, not a {}", other.en, what_en),
+            fmt::format("这是{}，不是{}", other.zh, what_zh));
+    break;
+  }
   if (auto guess = ClosestName(id.name, candidates)) {
     d.Help(fmt::format("did you mean `{}`?", *guess), fmt::format("是否应为「{}」？", *guess))
         .WithFix(fmt::format("replace with `{}`", *guess), fmt::format("改为「{}」", *guess),
                  {{id.range, *guess}});
   } else {
-    d.Help(fmt::format("declare it first, e.g. `{} {} ...`", what_en, id.name),
-           fmt::format("请先声明它，例如 `{} {} ...`", what_en, id.name));
+    d.Help(fmt::format("declare it, e.g. `{} {} …`", what_en, id.name),
+           fmt::format("请声明它，例如 `{} {} …`", what_en, id.name));
   }
   Add(std::move(d));
 }
@@ -71,9 +88,16 @@ bool Analyzer::ResolvePool(const ast::Ident& id) {
   return false;
 }
 
-bool Analyzer::ResolveTask(const ast::Ident& id) {
+bool Analyzer::ResolveTask(const ast::Ident& id, const std::vector<ast::Ident>& listed) {
   if (tasks_.count(id.name)) return true;
-  ReportUnknown(id, "task", "任务", Keys(tasks_));
+  // Suggest only tasks that the list does not name already.
+  std::vector<std::string> candidates;
+  for (const std::string& name : Keys(tasks_)) {
+    bool in_list = std::any_of(listed.begin(), listed.end(),
+                               [&](const ast::Ident& other) { return other.name == name; });
+    if (!in_list) candidates.push_back(name);
+  }
+  ReportUnknown(id, "task", "任务", candidates);
   return false;
 }
 

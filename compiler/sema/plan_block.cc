@@ -19,7 +19,7 @@ void Analyzer::AnalyzePlanBlock() {
     Add(DiagBuilder(DiagKind::kDuplicatePlan, file_, ast_.plans[i].keyword)
             .Message("a plan file holds exactly one `plan` block", "一个计划文件只能有一个 plan 声明")
             .Label("second plan block", "第二个 plan 声明")
-            .Secondary(ast_.plans[0].keyword, "the plan block is here", "计划声明在此")
+            .Secondary(ast_.plans[0].keyword, "the first plan block is here", "第一个计划声明在此")
             .Help("move its fields into the first block, or split the file",
                   "请把字段合并到第一个 plan 中，或拆分文件"));
   }

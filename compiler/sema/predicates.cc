@@ -78,6 +78,21 @@ class PredicateNames : public expr::NameResolver {
       ReportUnknownPredicate(id, names);
       return Type::kUnknown;
     }
+    const Column* other = pool_ ? FindColumn(kRegistryColumns, e.name)
+                                : FindColumn(kInspectorColumns, e.name);
+    if (other != nullptr) {
+      diags_.Add(
+          DiagBuilder(DiagKind::kNonstandardColumn, file_, e.range)
+              .Message(pool_ ? fmt::format("`{}` is a registry column, not an inspector column", e.name)
+                             : fmt::format("`{}` is an inspector column, not a registry column", e.name),
+                       pool_ ? fmt::format("`{}` 是检查对象名录库的字段，不是执法检查人员名录库的字段", e.name)
+                             : fmt::format("`{}` 是执法检查人员名录库的字段，不是检查对象名录库的字段", e.name))
+              .Label(pool_ ? "pools select inspectors" : "scopes select enterprises",
+                     pool_ ? "人员库筛选的是执法人员" : "范围筛选的是检查对象")
+              .Note("a column of this name must exist in the file the draw reads",
+                    "抽取时读取的文件中必须有这个字段"));
+      return other->type;
+    }
     if (auto guess = ClosestName(e.name, columns)) {
       const char* where = pool_ ? "inspector" : "registry";
       const char* where_zh = pool_ ? "执法检查人员名录库" : "检查对象名录库";

@@ -129,17 +129,23 @@ void Analyzer::AnalyzeTask(const ast::TaskDecl& decl) {
       break;
     }
   }
-  if (!decl.has_syntax_error) {
-    for (K kind : kRequired) {
-      if (seen.count(kind)) continue;
-      const char* name = ast::Name(kind);
-      Add(DiagBuilder(DiagKind::kMissingField, file_, decl.id.range)
-              .Message(fmt::format("task `{}` has no `{}`", task.id, name),
-                       fmt::format("任务「{}」缺少 `{}`", task.id, name))
-              .Label(fmt::format("`{}` is required", name), fmt::format("`{}` 为必填字段", name))
-              .Help(fmt::format("add a field such as `{}`", RequiredExample(kind)),
-                    fmt::format("请加上字段，例如 `{}`", RequiredExample(kind))));
+  std::vector<K> missing;
+  for (K kind : kRequired) {
+    if (!seen.count(kind)) missing.push_back(kind);
+  }
+  if (!decl.has_syntax_error && !missing.empty()) {
+    std::vector<std::string> names;
+    for (K kind : missing) names.push_back(std::string("`") + ast::Name(kind) + "`");
+    DiagBuilder d(DiagKind::kMissingField, file_, decl.id.range);
+    d.Message(fmt::format("task `{}` has no {}", task.id, Join(names, ", ")),
+              fmt::format("任务「{}」缺少 {}", task.id, Join(names, "、")))
+        .Label(missing.size() == 1 ? "a required field is missing" : "required fields are missing",
+               "缺少必填字段");
+    for (K kind : missing) {
+      d.Note(fmt::format("add `{}`", RequiredExample(kind)),
+             fmt::format("请加上 `{}`", RequiredExample(kind)));
     }
+    Add(std::move(d));
   }
   plan_.tasks.push_back(std::move(task));
 }
@@ -156,6 +162,7 @@ std::optional<Sample> Analyzer::AnalyzeSample(const ast::Sample& sample) {
   }
   out.mode = Sample::Mode::kCredit;
   bool ok = true;
+  bool class_reported = false;  // E0116/E0117 already explain a missing class
   std::array<SourceRange, 5> where{};
   static const std::vector<std::string> kClassNames = {"A", "B", "C", "D", "U"};
   for (const ast::CreditEntry& entry : sample.entries) {
@@ -179,6 +186,7 @@ std::optional<Sample> Analyzer::AnalyzeSample(const ast::Sample& sample) {
       }
       Add(std::move(d));
       ok = false;
+      class_reported = true;
       continue;
     }
     auto index = static_cast<std::size_t>(found - kClassNames.begin());
@@ -189,6 +197,7 @@ std::optional<Sample> Analyzer::AnalyzeSample(const ast::Sample& sample) {
               .Label("given again here", "此处再次给出")
               .Secondary(where[index], "first given here", "首次给出在此"));
       ok = false;
+      class_reported = true;
       continue;
     }
     where[index] = entry.credit_class.range;
@@ -198,7 +207,7 @@ std::optional<Sample> Analyzer::AnalyzeSample(const ast::Sample& sample) {
   for (std::size_t i = 0; i < 4; ++i) {
     if (where[i].end == 0) missing.push_back(kClassNames[i]);
   }
-  if (!missing.empty()) {
+  if (!missing.empty() && !class_reported) {
     Add(DiagBuilder(DiagKind::kMissingCreditClass, file_, sample.range)
             .Message(fmt::format("`by credit` gives no value for class {}", Join(missing, ", ")),
                      fmt::format("按信用抽查缺少 {} 类的比例", Join(missing, "、")))
@@ -206,8 +215,8 @@ std::optional<Sample> Analyzer::AnalyzeSample(const ast::Sample& sample) {
                    fmt::format("缺少 {}", Join(missing, "、")))
             .Help("give every class A, B, C and D a ratio or a count; `0%` excludes a class",
                   "A、B、C、D 每一类都要给出比例或数量；`0%` 表示不抽该类"));
-    ok = false;
   }
+  if (!missing.empty()) ok = false;
   if (ok && where[4].end == 0) {
     out.u_from_b = true;
     out.by_class[4] = out.by_class[1];
@@ -252,7 +261,7 @@ std::optional<Window> Analyzer::AnalyzeWindow(const ast::TaskField& field) {
 void Analyzer::AnalyzeWaives() {
   for (const ast::WaiveDecl& waive : ast_.waives) {
     for (const ast::Ident& id : waive.tasks) {
-      if (!ResolveTask(id)) continue;
+      if (!ResolveTask(id, waive.tasks)) continue;
       for (Task& task : plan_.tasks) {
         if (task.id == id.name) task.waivers.push_back({waive.rule.name, waive.reason.value, waive.range});
       }

@@ -1,10 +1,20 @@
 // Literal values of fields: strings, dates, months, counts, ratios.
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include "compiler/sema/analyzer.h"
 
 namespace planc::sema {
 namespace {
+
+// The digits of `text` as a number; nullopt unless all of it is digits and it fits.
+std::optional<std::int64_t> Digits(std::string_view text) {
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
 
 using K = expr::Literal::Kind;
 
@@ -18,6 +28,7 @@ const char* KindName(K kind, Lang lang) {
     case K::kMonth: return zh ? "月份" : "a month";
     case K::kString: return zh ? "字符串" : "a string";
     case K::kBool: return zh ? "布尔值" : "true or false";
+    case K::kMissing: return zh ? "缺失的值" : "a missing value";
   }
   return "";
 }
@@ -26,6 +37,7 @@ const char* KindName(K kind, Lang lang) {
 
 void Analyzer::WrongType(const expr::Literal& value, const char* field, const char* want_en,
                          const char* want_zh) {
+  if (value.kind == K::kMissing) return;  // the syntax error said it
   Add(DiagBuilder(DiagKind::kWrongValueType, file_, value.range)
           .Message(fmt::format("`{}` takes {}, found {}", field, want_en,
                                KindName(value.kind, Lang::kEn)),
@@ -61,16 +73,18 @@ std::optional<Date> Analyzer::BoundValue(const expr::Literal& value, bool end) {
               "日期或月份（2024-05-01、2024-05）");
     return std::nullopt;
   }
-  int year = std::stoi(value.text.substr(0, 4));
-  int month = std::stoi(value.text.substr(5, 2));
-  if (month < 1 || month > 12) {
+  std::string_view text = value.text;
+  std::optional<std::int64_t> year = Digits(text.substr(0, 4));
+  std::optional<std::int64_t> month = text.size() == 7 ? Digits(text.substr(5, 2)) : std::nullopt;
+  if (!year || !month || *month < 1 || *month > 12) {
     Add(DiagBuilder(DiagKind::kInvalidDate, file_, value.range)
             .Message(fmt::format("`{}` is not a month: months run from 01 to 12", value.text),
                      fmt::format("`{}` 不是有效的月份：月份为 01 至 12", value.text))
             .Label("no such month", "没有这个月"));
     return std::nullopt;
   }
-  return end ? Date::LastOfMonth(year, month) : Date{year, month, 1};
+  int y = static_cast<int>(*year), m = static_cast<int>(*month);
+  return end ? Date::LastOfMonth(y, m) : Date{y, m, 1};
 }
 
 std::optional<std::int64_t> Analyzer::CountValue(const expr::Literal& value, const char* field,
@@ -80,9 +94,9 @@ std::optional<std::int64_t> Analyzer::CountValue(const expr::Literal& value, con
     return std::nullopt;
   }
   constexpr std::int64_t kMax = 1'000'000'000'000;
-  std::int64_t n = 0;
-  bool too_big = value.text.size() > 13;
-  if (!too_big) n = std::stoll(value.text);
+  std::optional<std::int64_t> parsed = value.text.size() > 13 ? std::nullopt : Digits(value.text);
+  bool too_big = !parsed;
+  std::int64_t n = parsed.value_or(0);
   if (too_big || n > kMax || n < min) {
     Add(DiagBuilder(DiagKind::kInvalidCount, file_, value.range)
             .Message(too_big || n > kMax
@@ -140,13 +154,14 @@ std::optional<Amount> Analyzer::AmountValue(const ast::Amount& amount) {
       ok = false;
   }
   if (amount.min) {
-    if (value.kind != K::kPercent) {
+    // A decimal was meant as a ratio (E0119 says so): its floor is fine.
+    if (value.kind != K::kPercent && value.kind != K::kDecimal && value.kind != K::kMissing) {
       Add(DiagBuilder(DiagKind::kWrongValueType, file_, amount.min->range)
               .Message("`min` follows a ratio, as in `10% min 20`",
                        "`min`（不少于）只能跟在比例后面，例如 `10% min 20`")
               .Label("a count has no floor", "数量不需要下限"));
       ok = false;
-    } else {
+    } else if (value.kind != K::kMissing) {
       out.min = CountValue(*amount.min, "min", 1);
       ok = ok && out.min.has_value();
     }

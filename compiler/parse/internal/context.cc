@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "tree/ErrorNode.h"
+
 #include "compiler/source/utf8.h"
 
 namespace planc::parse_internal {
@@ -53,7 +55,8 @@ std::string_view Context::TextOf(SourceRange range) const {
 }
 
 const antlr4::Token* RealToken(antlr4::tree::TerminalNode* node) {
-  if (node == nullptr) return nullptr;
+  // Error nodes hold tokens that recovery skipped or made up: never a match.
+  if (node == nullptr || dynamic_cast<antlr4::tree::ErrorNode*>(node) != nullptr) return nullptr;
   const antlr4::Token* token = node->getSymbol();
   if (token == nullptr || token->getStartIndex() == INVALID_INDEX ||
       token->getTokenIndex() == INVALID_INDEX) {

@@ -1,5 +1,7 @@
 #include "compiler/parse/internal/lexical.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "PlanLexer.h"
@@ -22,6 +24,7 @@ struct FullWidth {
   std::string_view ascii;
   const char* name_en;
   const char* name_zh;
+  std::size_t ascii_type = 0;  // the token the parser should see, when one
 };
 
 // Punctuation a Chinese input method types where the language wants ASCII.
@@ -33,17 +36,20 @@ constexpr FullWidth kFullWidth[] = {
     {"）", ")", "full-width right parenthesis", "全角右括号"},
     {"“", "\"", "full-width left quotation mark", "中文左引号"},
     {"”", "\"", "full-width right quotation mark", "中文右引号"},
-    {"【", "[", "full-width left bracket", "全角左方括号"},
-    {"】", "]", "full-width right bracket", "全角右方括号"},
-    {"｛", "{", "full-width left brace", "全角左花括号"},
-    {"｝", "}", "full-width right brace", "全角右花括号"},
-    {"＝", "=", "full-width equals sign", "全角等号"},
+    {"【", "[", "full-width left bracket", "全角左方括号", L::LBRACK},
+    {"】", "]", "full-width right bracket", "全角右方括号", L::RBRACK},
+    {"［", "[", "full-width left bracket", "全角左方括号", L::LBRACK},
+    {"］", "]", "full-width right bracket", "全角右方括号", L::RBRACK},
+    {"｛", "{", "full-width left brace", "全角左花括号", L::LBRACE},
+    {"｝", "}", "full-width right brace", "全角右花括号", L::RBRACE},
+    {"＝", "=", "full-width equals sign", "全角等号", L::ASSIGN},
     {"％", "%", "full-width percent sign", "全角百分号"},
-    {"！", "!", "full-width exclamation mark", "全角叹号"},
-    {"＜", "<", "full-width less-than sign", "全角小于号"},
-    {"＞", ">", "full-width greater-than sign", "全角大于号"},
-    {"－", "-", "full-width hyphen-minus", "全角减号"},
-    {"。", ".", "ideographic full stop", "中文句号"},
+    {"！", "!", "full-width exclamation mark", "全角叹号", L::BANG},
+    {"＜", "<", "full-width less-than sign", "全角小于号", L::LT},
+    {"＞", ">", "full-width greater-than sign", "全角大于号", L::GT},
+    {"－", "-", "full-width hyphen-minus", "全角减号", L::MINUS},
+    {"。", ".", "ideographic full stop", "中文句号", L::DOT},
+    {"、", ",", "enumeration comma", "顿号", L::COMMA},
 };
 
 const FullWidth* FindFullWidth(std::string_view text) {
@@ -66,12 +72,30 @@ void ReportFullWidth(Context& context, const FullWidth& fw, SourceRange range,
                    fmt::format("把 `{}` 改为 `{}`", fw.wide, fw.ascii), std::move(edits)));
 }
 
-void CheckBadChar(antlr4::Token* token, Context& context) {
+// Reports a character the lexer could not use. Returns the token type the
+// parser should see instead (a full-width twin's ASCII token), or 0 to hide it.
+std::size_t CheckBadChar(antlr4::Token* token, Context& context) {
   SourceRange range = context.RangeOf(token);
   std::string_view text = context.TextOf(range);
   if (const FullWidth* fw = FindFullWidth(text)) {
     ReportFullWidth(context, *fw, range, {{range, std::string(fw->ascii)}});
-    return;
+    return fw->ascii_type;
+  }
+  if (text == "%" || text == "#") {
+    bool percent = text == "%";
+    context.diags().Add(
+        DiagBuilder(DiagKind::kUnexpectedCharacter, context.file(), range)
+            .Message(percent ? "`%` stands apart from its number"
+                             : "`#` does not start a comment in a plan",
+                     percent ? "`%` 与数字之间不能有空格" : "计划文件中 `#` 不表示注释")
+            .Label(percent ? "write it right after the number, as in `5%`"
+                           : "comments start with `//`",
+                   percent ? "请紧跟在数字后面，例如 `5%`" : "注释以 `//` 开头")
+            .Help(percent ? "a ratio is one word: `5%`; `5` alone is a count of 5 enterprises"
+                          : "write `// …` for a comment to the end of the line",
+                  percent ? "比例要连写：`5%`；单独的 `5` 表示抽取 5 户"
+                          : "行注释请写 `// …`"));
+    return 0;
   }
   std::size_t pos = 0;
   char32_t c = text.empty() ? 0 : DecodeUtf8(text, pos);
@@ -83,20 +107,38 @@ void CheckBadChar(antlr4::Token* token, Context& context) {
           .Label("not part of the plan language", "不是计划语言的一部分")
           .Help("delete it, or put it inside a \"string\" or a // comment",
                 "请删除它，或把它放进 \"字符串\" 或 // 注释中"));
+  return 0;
 }
 
-void CheckFullWidthString(antlr4::Token* token, Context& context) {
+constexpr std::string_view kOpenQuote = "“", kCloseQuote = "”";
+
+bool OpensFullWidth(std::string_view text) { return text.substr(0, kOpenQuote.size()) == kOpenQuote; }
+bool ClosesFullWidth(std::string_view text) {
+  return text.size() >= kCloseQuote.size() + 1 &&
+         text.substr(text.size() - kCloseQuote.size()) == kCloseQuote;
+}
+
+// A string with a full-width quote at either end: one report, one edit per quote.
+bool CheckFullWidthString(antlr4::Token* token, Context& context) {
   SourceRange range = context.RangeOf(token);
-  static const std::string_view kOpen = "“", kClose = "”";
-  SourceRange open{range.begin, static_cast<std::uint32_t>(range.begin + kOpen.size())};
-  SourceRange close{static_cast<std::uint32_t>(range.end - kClose.size()), range.end};
-  ReportFullWidth(context, *FindFullWidth(kOpen), range, {{open, "\""}, {close, "\""}});
+  std::string_view text = context.TextOf(range);
+  bool open = OpensFullWidth(text), close = ClosesFullWidth(text);
+  if (!open && !close) return false;
+  std::vector<Edit> edits;
+  if (open) edits.push_back({{range.begin, static_cast<std::uint32_t>(range.begin + kOpenQuote.size())}, "\""});
+  if (close) edits.push_back({{static_cast<std::uint32_t>(range.end - kCloseQuote.size()), range.end}, "\""});
+  FullWidth quotes = open && close ? FullWidth{"“…”", "\"…\"", "full-width quotation marks", "中文引号"}
+                     : open        ? *FindFullWidth(kOpenQuote)
+                                   : *FindFullWidth(kCloseQuote);
+  ReportFullWidth(context, quotes, range, std::move(edits));
+  return true;
 }
 
 void CheckUnterminatedString(antlr4::Token* token, Context& context) {
   SourceRange range = context.RangeOf(token);
+  DiagBuilder d(DiagKind::kUnterminatedString, context.file(), range);
   context.diags().Add(
-      DiagBuilder(DiagKind::kUnterminatedString, context.file(), range)
+      std::move(d)
           .Message("string is not closed before the end of the line", "字符串在行末之前没有结束")
           .Label("this string has no closing `\"`", "此字符串缺少结束的 `\"`")
           .Help("add `\"` where the string ends; a string cannot span lines",
@@ -166,7 +208,12 @@ bool CheckTokens(antlr4::CommonTokenStream& tokens, Context& context) {
     std::string_view text = context.TextOf(range);
     switch (type) {
       case L::BAD_CHAR:
-        CheckBadChar(token, context);
+        if (std::size_t ascii = CheckBadChar(token, context); ascii != 0 && writable) {
+          writable->setType(ascii);
+          context.MarkReported(token->getTokenIndex());
+          type = ascii;
+          break;
+        }
         if (writable) writable->setChannel(antlr4::Token::HIDDEN_CHANNEL);
         continue;
       case L::UNTERMINATED_STRING:
@@ -176,10 +223,7 @@ bool CheckTokens(antlr4::CommonTokenStream& tokens, Context& context) {
       case L::BLOCK_COMMENT: CheckComment(token, context); continue;
       case L::FW_SPACE: CheckIdeographicSpace(token, context); continue;
       case L::STRING:
-        if (text.rfind("“", 0) == 0) {
-          CheckFullWidthString(token, context);
-          context.MarkReported(token->getTokenIndex());
-        }
+        if (CheckFullWidthString(token, context)) context.MarkReported(token->getTokenIndex());
         break;
       case L::COLON: case L::SEMI: case L::COMMA: case L::LPAREN: case L::RPAREN:
         if (text.size() > 1) {
@@ -216,16 +260,20 @@ bool CheckTokens(antlr4::CommonTokenStream& tokens, Context& context) {
 std::string DecodeString(const antlr4::Token* token, Context& context) {
   SourceRange range = context.RangeOf(token);
   std::string_view text = context.TextOf(range);
-  if (text.rfind("“", 0) == 0) {
-    std::string_view open = "“", close = "”";
-    if (text.size() >= open.size() + close.size()) {
-      return std::string(text.substr(open.size(), text.size() - open.size() - close.size()));
-    }
-    return {};
+  bool close_wide = ClosesFullWidth(text);
+  if (OpensFullWidth(text)) {
+    // No escapes after a full-width opening quote: the text is taken as written.
+    text.remove_prefix(kOpenQuote.size());
+    text.remove_suffix(close_wide ? kCloseQuote.size() : std::min<std::size_t>(1, text.size()));
+    return std::string(text);
   }
   if (text.empty() || text.front() != '"') return std::string(text);
   text.remove_prefix(1);
-  if (!text.empty() && text.back() == '"') text.remove_suffix(1);
+  if (close_wide) {
+    text.remove_suffix(kCloseQuote.size());
+  } else if (!text.empty() && text.back() == '"') {
+    text.remove_suffix(1);
+  }
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] != '\\') {

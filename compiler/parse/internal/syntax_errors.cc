@@ -77,10 +77,19 @@ Phrase ExpectedPhrase(const antlr4::misc::IntervalSet& expected,
   };
   bool expression = std::count(types.begin(), types.end(), P::LPAREN) &&
                     std::count(types.begin(), types.end(), P::ID) && count_in(kLiterals) >= 3;
-  take_group(kDeclarations, 3, {"a declaration (`plan`, `unit`, `scope`, `pool`, `task`, `waive`)",
-                                "声明（plan、unit、scope、pool、task、waive）"});
-  take_group(kTaskFields, 5, {"a task field", "任务字段"});
-  take_group(kPlanFields, 5, {"a plan field", "计划字段"});
+  if (!expression) {
+    // Inside an expression, what may follow it is no help to the writer.
+    take_group(kDeclarations, 3,
+               {"a declaration (`plan`, `unit`, `scope`, `pool`, `task`, `waive`)",
+                "声明（plan、unit、scope、pool、task、waive）"});
+    take_group(kTaskFields, 5, {"a task field", "任务字段"});
+    take_group(kPlanFields, 5, {"a plan field", "计划字段"});
+  } else {
+    for (const auto* group : {&kDeclarations, &kTaskFields, &kPlanFields}) {
+      covered.insert(group->begin(), group->end());
+    }
+    covered.insert({P::RBRACE, antlr4::Token::EOF, P::WAIVE});
+  }
   if (expression) {
     parts.push_back({"an expression", "表达式"});
     covered.insert(kLiterals.begin(), kLiterals.end());
@@ -142,7 +151,7 @@ void PlanErrorStrategy::Report(antlr4::Parser* parser, const antlr4::Token* foun
   DiagBuilder d(DiagKind::kSyntaxError, context_.file(), range);
   if (extra) {
     d.Message(fmt::format("unexpected {}; expected {}", got.en, want.en),
-              fmt::format("多余的 {}；此处应为{}", got.zh, want.zh))
+              fmt::format("此处不应出现 {}；应为{}", got.zh, want.zh))
         .Label("not expected here", "此处不应出现");
   } else {
     d.Message(fmt::format("expected {}, found {}", want.en, got.en),
@@ -150,6 +159,15 @@ void PlanErrorStrategy::Report(antlr4::Parser* parser, const antlr4::Token* foun
         .Label(fmt::format("expected {}", want.en), fmt::format("应为{}", want.zh));
   }
   context_.diags().Add(std::move(d));
+}
+
+antlr4::Token* PlanErrorStrategy::singleTokenDeletion(antlr4::Parser* parser) {
+  std::size_t type = parser->getCurrentToken()->getType();
+  if (kTaskFields.count(type) || kPlanFields.count(type) || kDeclarations.count(type) ||
+      type == P::WAIVE) {
+    return nullptr;
+  }
+  return DefaultErrorStrategy::singleTokenDeletion(parser);
 }
 
 void PlanErrorStrategy::reportNoViableAlternative(antlr4::Parser* parser,

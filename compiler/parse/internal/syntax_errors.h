@@ -23,6 +23,9 @@ class PlanErrorStrategy : public antlr4::DefaultErrorStrategy {
                              const antlr4::FailedPredicateException& e) override;
   void reportUnwantedToken(antlr4::Parser* parser) override;
   void reportMissingToken(antlr4::Parser* parser) override;
+  // Never drops a field or declaration keyword to repair a field: recovery
+  // then resynchronises at that keyword, and the field it starts survives.
+  antlr4::Token* singleTokenDeletion(antlr4::Parser* parser) override;
 
  private:
   void Report(antlr4::Parser* parser, const antlr4::Token* found,

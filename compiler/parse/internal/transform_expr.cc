@@ -154,15 +154,16 @@ Expr TransformExpr(G::ExprContext* ctx, Context& context) {
 }
 
 expr::Literal TransformLiteral(G::LiteralContext* ctx, Context& context) {
+  using K = expr::Literal::Kind;
   expr::Literal literal;
-  if (ctx == nullptr || ctx->getStart() == nullptr) {
-    literal.kind = expr::Literal::Kind::kString;
-    return literal;
-  }
-  const antlr4::Token* token = ctx->getStart();
+  literal.kind = K::kMissing;
+  // A literal the parser did not match is a hole, whatever token stands there.
+  if (ctx == nullptr || ctx->exception != nullptr || HasSyntaxError(ctx)) return literal;
+  const antlr4::Token* token = RealToken(dynamic_cast<antlr4::tree::TerminalNode*>(
+      ctx->children.empty() ? nullptr : ctx->children[0]));
+  if (token == nullptr) return literal;
   literal.range = context.RangeOf(token);
   literal.text = std::string(context.TextOf(literal.range));
-  using K = expr::Literal::Kind;
   switch (token->getType()) {
     case G::INT: literal.kind = K::kInt; break;
     case G::DECIMAL: literal.kind = K::kDecimal; break;
@@ -170,9 +171,11 @@ expr::Literal TransformLiteral(G::LiteralContext* ctx, Context& context) {
     case G::DATE: literal.kind = K::kDate; break;
     case G::MONTH: literal.kind = K::kMonth; break;
     case G::TRUE: case G::FALSE: literal.kind = K::kBool; break;
-    default:
+    case G::STRING:
       literal.kind = K::kString;
       literal.text = DecodeString(token, context);
+      break;
+    default: break;
   }
   return literal;
 }
