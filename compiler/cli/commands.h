@@ -30,6 +30,12 @@ struct CheckOptions {
   bool spans = true;     // --no-spans drops them from dumps
 };
 
+struct FmtOptions {
+  std::string plan_path;
+  bool fix = false;    // apply the fixes diagnostics carry
+  bool write = false;  // replace the file instead of printing the result
+};
+
 // The streams a command writes to; tests pass string streams.
 struct Io {
   std::ostream& out;
@@ -38,6 +44,7 @@ struct Io {
 
 int RunCheck(const CheckOptions& options, const CommonOptions& common, Io io);
 int RunExplain(const std::string& code, const CommonOptions& common, Io io);
+int RunFmt(const FmtOptions& options, const CommonOptions& common, Io io);
 
 // The whole command line: parses `args` (args[0] is the program name) and
 // runs the subcommand. main() and the tests call it alike.

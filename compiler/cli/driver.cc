@@ -68,6 +68,13 @@ int Main(const std::vector<std::string>& args, Io io) {
       "explain", "The full text of a diagnostic code; without one, the list of codes");
   explain_cmd->add_option("CODE", code, "A code such as E0101");
 
+  FmtOptions fmt_options;
+  CLI::App* fmt_cmd = app.add_subcommand(
+      "fmt", "Apply the fixes that diagnostics carry (--fix); canonical formatting comes later");
+  fmt_cmd->add_option("PLAN", fmt_options.plan_path, "The .plan file")->required();
+  fmt_cmd->add_flag("--fix", fmt_options.fix, "Apply every machine-applicable fix");
+  fmt_cmd->add_flag("--write", fmt_options.write, "Replace the file (atomically) instead of printing");
+
   std::vector<std::string> rest(args.size() > 1 ? args.begin() + 1 : args.end(), args.end());
   std::reverse(rest.begin(), rest.end());
   try {
@@ -86,6 +93,7 @@ int Main(const std::vector<std::string>& args, Io io) {
   try {
     if (check_cmd->parsed()) return RunCheck(check, common, io);
     if (explain_cmd->parsed()) return RunExplain(code, common, io);
+    if (fmt_cmd->parsed()) return RunFmt(fmt_options, common, io);
   } catch (const std::exception& e) {
     io.err << "planc: internal error: " << e.what() << "\nplease report this input to the planc maintainers\n";
     return kExitUsage;

@@ -231,6 +231,33 @@ TEST(Cli, SameInputSameBytes) {
   }
 }
 
+TEST(Cli, FmtFixAppliesTheFixesDiagnosticsCarry) {
+  fs::path dir = fs::temp_directory_path() / "planc-fmt";
+  fs::create_directories(dir);
+  fs::path plan = dir / "ten.plan";
+  fs::copy_file(kTenMistakes, plan, fs::copy_options::overwrite_existing);
+  std::string before = Slurp(plan);
+
+  Result printed = Planc({"fmt", plan.string(), "--fix"});
+  EXPECT_EQ(printed.status, 0) << printed.err;
+  EXPECT_EQ(Slurp(plan), before) << "without --write the file is untouched";
+  EXPECT_NE(printed.out.find("lead 食品流通监管股"), std::string::npos);
+  EXPECT_NE(printed.out.find("A:1%"), std::string::npos);
+  EXPECT_NE(printed.out.find("sample 5%"), std::string::npos);
+
+  EXPECT_EQ(Planc({"fmt", plan.string(), "--fix", "--write"}).status, 0);
+  EXPECT_EQ(Slurp(plan), printed.out);
+  Result after = Planc({"check", plan.string(), "--format", "json"});
+  nlohmann::json doc = nlohmann::json::parse(after.out);
+  for (const auto& d : doc["diagnostics"]) {
+    EXPECT_NE(d["code"], "E0003");
+    EXPECT_NE(d["code"], "E0119");
+    EXPECT_NE(d["code"], "E0101");
+  }
+  EXPECT_EQ(doc["summary"]["errors"], 7);
+  EXPECT_EQ(Planc({"fmt", plan.string()}).status, 2) << "canonical formatting is not there yet";
+}
+
 TEST(Cli, HostileInputsNeverCrash) {
   fs::path dir = fs::temp_directory_path() / "planc-hostile";
   fs::create_directories(dir);
