@@ -46,24 +46,24 @@ Decimal::Decimal(std::int64_t units, int scale) : units_(units), scale_(scale) {
 
 std::optional<Decimal> Decimal::Parse(std::string_view text, bool percent) {
   if (!text.empty() && text.back() == '%') text.remove_suffix(1);
-  if (text.empty()) return std::nullopt;
-  __int128 units = 0;
-  int scale = 0;
-  bool dot = false;
-  int digits = 0;
-  for (char c : text) {
-    if (c == '.' && !dot) {
-      dot = true;
-      continue;
-    }
+  std::size_t dot = text.find('.');
+  std::string_view whole = text.substr(0, dot);
+  std::string_view fraction = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+  if (whole.empty() || (dot != std::string_view::npos && fraction.empty())) return std::nullopt;
+  // Zeros that do not change the value do not count against the precision.
+  while (whole.size() > 1 && whole.front() == '0') whole.remove_prefix(1);
+  while (!fraction.empty() && fraction.back() == '0') fraction.remove_suffix(1);
+  int scale = static_cast<int>(fraction.size()) + (percent ? 2 : 0);
+  std::string digits = std::string(whole) + std::string(fraction);
+  std::size_t first = digits.find_first_not_of('0');
+  std::size_t significant = first == std::string::npos ? 0 : digits.size() - first;
+  if (significant > 17 || scale > kMaxScale) return std::nullopt;
+  std::int64_t units = 0;
+  for (char c : digits) {
     if (c < '0' || c > '9') return std::nullopt;
     units = units * 10 + (c - '0');
-    if (dot) ++scale;
-    if (units != 0 && ++digits > 17) return std::nullopt;
   }
-  if (percent) scale += 2;
-  if (scale > kMaxScale) return std::nullopt;
-  return Decimal(static_cast<std::int64_t>(units), scale);
+  return Decimal(units, scale);
 }
 
 int Decimal::Compare(const Decimal& other) const {

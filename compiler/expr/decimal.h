@@ -16,7 +16,9 @@ class Decimal {
   Decimal(std::int64_t units, int scale);
 
   // Parses `12`, `3.5` or, with `percent`, the number before `%` (so "3.5"
-  // becomes 0.035). nullopt when malformed or too long to be exact.
+  // becomes 0.035). nullopt when malformed, or when it needs more than 17
+  // significant digits or 18 decimal places (zeros that do not change the
+  // value do not count).
   static std::optional<Decimal> Parse(std::string_view text, bool percent = false);
 
   std::int64_t units() const { return units_; }

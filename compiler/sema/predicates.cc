@@ -54,14 +54,12 @@ class PredicateNames : public expr::NameResolver {
  public:
   PredicateNames(bool pool, const std::map<std::string, const ast::PredicateDecl*>& named,
                  std::set<std::string>& used, const SourcePtr& file, Diagnostics& diags,
-                 std::string owner, std::vector<const expr::Expr*>* refs)
-      : pool_(pool), named_(named), used_(used), file_(file), diags_(diags),
-        owner_(std::move(owner)), refs_(refs) {}
+                 std::vector<const expr::Expr*>* refs)
+      : pool_(pool), named_(named), used_(used), file_(file), diags_(diags), refs_(refs) {}
 
   Type Resolve(const expr::Expr& e, bool condition) override {
     if (named_.count(e.name)) {
-      // A predicate naming itself does not count as a use of it.
-      if (e.name != owner_) used_.insert(e.name);
+      used_.insert(e.name);
       if (refs_) refs_->push_back(&e);
       return Type::kBool;
     }
@@ -134,7 +132,6 @@ class PredicateNames : public expr::NameResolver {
   std::set<std::string>& used_;
   const SourcePtr& file_;
   Diagnostics& diags_;
-  std::string owner_;
   std::vector<const expr::Expr*>* refs_;
 };
 
@@ -143,7 +140,7 @@ void Analyzer::CheckCondition(const expr::Expr& e, bool pool, const std::string&
   // `owner` is the declaring scope or pool, empty for targets and base.
   if (!pool && !owner.empty()) refs = &scope_refs_[owner];
   PredicateNames names(pool, pool ? pools_ : scopes_, pool ? used_pools_ : used_scopes_, file_,
-                       diags_, owner, refs);
+                       diags_, refs);
   Type type = expr::Check(e, names, file_, diags_, true);
   if (type == Type::kUnknown || type == Type::kBool) return;
   Add(DiagBuilder(DiagKind::kTypeMismatch, file_, e.range)

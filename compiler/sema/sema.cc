@@ -39,7 +39,7 @@ std::optional<Plan> Analyzer::Run() {
   CheckScopeCycles();
   // Unused declarations are noise beside errors (a misspelt reference makes
   // its target look unused); they are reported once the plan has none.
-  if (diags_.errors() == errors_at_start_) CheckUnused();
+  if (!diags_.has_errors()) CheckUnused();
   if (diags_.errors() > errors_at_start_) return std::nullopt;
   return std::move(plan_);
 }

@@ -114,11 +114,11 @@ void Analyzer::AnalyzeTask(const ast::TaskDecl& decl) {
     }
   }
   if (task.methods.empty()) task.methods.push_back(ast::Method::kOnsite);
-  for (const std::string& unit : task.with) {
-    if (unit != task.lead) continue;
-    const ast::TaskField* with = seen[K::kWith];
-    for (const ast::Ident& id : with->idents) {
-      if (id.name != unit) continue;
+  if (!task.lead.empty() && seen.count(K::kWith)) {
+    // Reported once, at the first mention of the lead in `with`.
+    for (const ast::Ident& id : seen[K::kWith]->idents) {
+      if (id.name != task.lead) continue;
+      const std::string& unit = id.name;
       Add(DiagBuilder(DiagKind::kLeadAlsoWith, file_, id.range)
               .Message(fmt::format("`{}` leads task `{}` and is also listed under `with`", unit,
                                    task.id),

@@ -119,7 +119,14 @@ std::optional<Amount> Analyzer::AmountValue(const ast::Amount& amount) {
   switch (value.kind) {
     case K::kPercent: {
       std::optional<Decimal> ratio = Decimal::Parse(value.text, true);
-      if (!ratio || *ratio > Decimal(1, 0)) {
+      if (!ratio) {
+        Add(DiagBuilder(DiagKind::kWrongValueType, file_, value.range)
+                .Message(fmt::format("ratio {} has more digits than planc keeps exactly", value.text),
+                         fmt::format("比例 {} 的位数超出了可精确表示的范围", value.text))
+                .Label("at most 17 significant digits and 16 decimals of a percent",
+                       "最多 17 位有效数字、百分数最多 16 位小数"));
+        ok = false;
+      } else if (*ratio > Decimal(1, 0)) {
         Add(DiagBuilder(DiagKind::kRatioOutOfRange, file_, value.range)
                 .Message(fmt::format("ratio {} is outside 0%–100%", value.text),
                          fmt::format("比例 {} 超出 0%–100% 的范围", value.text))

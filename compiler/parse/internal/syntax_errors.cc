@@ -10,6 +10,7 @@
 #include "InputMismatchException.h"
 #include "NoViableAltException.h"
 #include "Parser.h"
+#include "WritableToken.h"
 #include "PlanParser.h"
 
 #include "compiler/source/utf8.h"
@@ -138,7 +139,9 @@ void PlanErrorStrategy::Report(antlr4::Parser* parser, const antlr4::Token* foun
       context_.IsReported(found->getTokenIndex())) {
     return;  // the full-width report at this token says it better
   }
-  Phrase want = ExpectedPhrase(expected, parser->getVocabulary());
+  antlr4::misc::IntervalSet wanted = expected;
+  if (found != nullptr) wanted.remove(found->getType());  // never "expected `in`, found `in`"
+  Phrase want = ExpectedPhrase(wanted, parser->getVocabulary());
   Phrase got = FoundPhrase(found, context_);
   SourceRange range = context_.RangeOf(found);
   if (found && found->getType() == antlr4::Token::EOF) {
@@ -168,6 +171,34 @@ antlr4::Token* PlanErrorStrategy::singleTokenDeletion(antlr4::Parser* parser) {
     return nullptr;
   }
   return DefaultErrorStrategy::singleTokenDeletion(parser);
+}
+
+antlr4::Token* PlanErrorStrategy::recoverInline(antlr4::Parser* parser) {
+  antlr4::Token* token = parser->getCurrentToken();
+  std::size_t rule = parser->getContext()->getRuleIndex();
+  bool declaration = rule == P::RuleUnitDecl || rule == P::RuleScopeDecl ||
+                     rule == P::RulePoolDecl || rule == P::RuleTaskDecl;
+  auto* writable = dynamic_cast<antlr4::WritableToken*>(token);
+  // Keyword tokens come first in the grammar's vocabulary, `plan` to `false`.
+  bool keyword = token->getType() >= P::PLAN && token->getType() <= P::FALSE;
+  if (!declaration || writable == nullptr || !keyword ||
+      !getExpectedTokens(parser).contains(static_cast<std::size_t>(P::ID)) || inErrorRecoveryMode(parser)) {
+    return DefaultErrorStrategy::recoverInline(parser);
+  }
+  SourceRange range = context_.RangeOf(token);
+  std::string text(context_.TextOf(range));
+  context_.diags().Add(
+      DiagBuilder(DiagKind::kSyntaxError, context_.file(), range)
+          .Message(fmt::format("`{}` is a keyword and cannot be a name", text),
+                   fmt::format("`{}` 是关键字，不能用作名称", text))
+          .Label("a keyword", "关键字")
+          .Help(fmt::format("choose another name; a longer word that contains it, such as `{}A`, is "
+                            "a name",
+                            text),
+                fmt::format("请换一个名称；包含关键字的更长词语（如 `{}A`）可以作名称", text)));
+  writable->setType(P::ID);
+  parser->consume();
+  return token;
 }
 
 void PlanErrorStrategy::reportNoViableAlternative(antlr4::Parser* parser,

@@ -26,6 +26,9 @@ class PlanErrorStrategy : public antlr4::DefaultErrorStrategy {
   // Never drops a field or declaration keyword to repair a field: recovery
   // then resynchronises at that keyword, and the field it starts survives.
   antlr4::Token* singleTokenDeletion(antlr4::Parser* parser) override;
+  // A keyword written as the name of a unit, scope, pool or task (`unit 单位`)
+  // is reported once and taken as the name, so nothing after it is lost.
+  antlr4::Token* recoverInline(antlr4::Parser* parser) override;
 
  private:
   void Report(antlr4::Parser* parser, const antlr4::Token* found,
