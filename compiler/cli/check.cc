@@ -2,14 +2,13 @@
 
 #include "compiler/ast/dump.h"
 #include "compiler/cli/commands.h"
+#include "compiler/cli/population.h"
 #include "compiler/diag/engine.h"
-#include "compiler/parse/parse.h"
-#include "compiler/sema/sema.h"
+#include "compiler/model/model.h"
 #include "planc_version.h"
 
 namespace planc::cli {
 
-// Prints the diagnostics in the chosen format and returns the exit code.
 int Report(Diagnostics& diags, const CommonOptions& common, Io io) {
   if (common.werror) diags.PromoteWarnings();
   RenderOptions render{common.lang, common.color, PLANC_VERSION};
@@ -25,24 +24,34 @@ int Report(Diagnostics& diags, const CommonOptions& common, Io io) {
 
 int RunCheck(const CheckOptions& options, const CommonOptions& common, Io io) {
   std::string error;
-  SourcePtr file = LoadSourceFile(options.plan_path, &error);
+  Diagnostics diags;
+  std::optional<ast::Plan> tree;
+  SourcePtr file;
+  std::optional<sema::Plan> plan = LoadPlan(options.plan_path, diags, &error, &tree, &file);
   if (!file) {
     io.err << "planc: error: " << error << "\n";
     return kExitUsage;
   }
-  Diagnostics diags;
-  std::optional<ast::Plan> tree = Parse(file, diags);
-  std::optional<sema::Plan> plan;
-  if (tree) {
-    if (options.dump == "ast") io.out << ast::Dump(*tree, *file, options.spans);
-    plan = Analyze(*tree, file, diags);
+  if (tree && options.dump == "ast") io.out << ast::Dump(*tree, *file, options.spans);
+  std::optional<model::Model> model;
+  // Population figures are for a plan that checks: its predicates are sound.
+  if (plan && !diags.has_errors()) {
+    LoadedPopulation loaded = LoadPopulation(*plan, options.population, diags, &error);
+    if (!error.empty()) {
+      io.err << "planc: error: " << error << "\n";
+      return kExitUsage;
+    }
+    model = model::BuildModel(*plan, std::move(loaded.population), loaded.source, diags);
+    if (options.dump == "model") io.out << model::DumpModel(*model);
   }
   int status = Report(diags, common, io);
   if (status == kExitOk && plan && common.format == Format::kHuman && !common.quiet &&
       options.dump.empty()) {
+    std::size_t n = plan->tasks.size();
     io.out << (common.lang == Lang::kZh
-                   ? fmt::format("{}：检查通过，{} 个任务\n", file->path(), plan->tasks.size())
-                   : fmt::format("{}: ok, {} task{}\n", file->path(), plan->tasks.size(), plan->tasks.size() == 1 ? "" : "s"));
+                   ? fmt::format("{}：检查通过，{} 个任务\n", file->path(), n)
+                   : fmt::format("{}: ok, {} task{}\n", file->path(), n, n == 1 ? "" : "s"));
+    io.out << model::SummaryTable(*model, common.lang);
   }
   return status;
 }

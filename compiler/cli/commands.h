@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "compiler/diag/diagnostic.h"
+#include "compiler/diag/engine.h"
 #include "compiler/diag/render.h"
 
 namespace planc::cli {
@@ -24,10 +25,26 @@ struct CommonOptions {
   bool quiet = false;
 };
 
+// Where population figures come from: --registry or --stats, else the plan's
+// own `registry` or `stats` field (a path relative to the plan file).
+struct PopulationOptions {
+  std::string registry;
+  std::string stats;
+  std::string encoding = "auto";  // auto, utf-8, gb18030
+  bool skip_invalid = false;
+};
+
 struct CheckOptions {
   std::string plan_path;
-  std::string dump;      // "", "ast"
+  std::string dump;      // "", "ast", "model"
   bool spans = true;     // --no-spans drops them from dumps
+  PopulationOptions population;
+};
+
+struct StatsOptions {
+  std::string plan_path;  // optional
+  std::string output;     // -o FILE, `-` for stdout
+  PopulationOptions population;
 };
 
 struct FmtOptions {
@@ -45,6 +62,10 @@ struct Io {
 int RunCheck(const CheckOptions& options, const CommonOptions& common, Io io);
 int RunExplain(const std::string& code, const CommonOptions& common, Io io);
 int RunFmt(const FmtOptions& options, const CommonOptions& common, Io io);
+int RunStats(const StatsOptions& options, const CommonOptions& common, Io io);
+
+// Prints the diagnostics in the chosen format; returns the exit code they call for.
+int Report(Diagnostics& diags, const CommonOptions& common, Io io);
 
 // The whole command line: parses `args` (args[0] is the program name) and
 // runs the subcommand. main() and the tests call it alike.

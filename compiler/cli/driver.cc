@@ -31,6 +31,22 @@ bool ColorWanted(const std::string& mode) {
          !(term && std::string(term) == "dumb");
 }
 
+// --registry / --stats and how to read the registry.
+void AddPopulationOptions(CLI::App& cmd, PopulationOptions& options, bool stats_allowed) {
+  CLI::Option* registry =
+      cmd.add_option("--registry", options.registry, "The registry CSV (检查对象名录库)");
+  if (stats_allowed) {
+    cmd.add_option("--stats", options.stats, "A planc/stats@1 file written by `planc stats`")
+        ->excludes(registry);
+  } else {
+    registry->required();
+  }
+  cmd.add_option("--encoding", options.encoding, "The registry's encoding (default: detect)")
+      ->check(CLI::IsMember({"auto", "utf-8", "gb18030"}));
+  cmd.add_flag("--skip-invalid", options.skip_invalid,
+               "Report and skip invalid registry rows instead of rejecting the file");
+}
+
 }  // namespace
 
 int Main(const std::vector<std::string>& args, Io io) {
@@ -59,7 +75,8 @@ int Main(const std::vector<std::string>& args, Io io) {
   CLI::App* check_cmd = app.add_subcommand("check", "Parse and analyse a plan; print diagnostics; write nothing");
   check_cmd->add_option("PLAN", check.plan_path, "The .plan file")->required();
   check_cmd->add_option("--dump", check.dump, "Print a stage's result with spans")
-      ->check(CLI::IsMember({"ast"}));
+      ->check(CLI::IsMember({"ast", "model"}));
+  AddPopulationOptions(*check_cmd, check.population, true);
   bool no_spans = false;
   check_cmd->add_flag("--no-spans", no_spans, "Leave spans out of --dump output");
 
@@ -67,6 +84,15 @@ int Main(const std::vector<std::string>& args, Io io) {
   CLI::App* explain_cmd = app.add_subcommand(
       "explain", "The full text of a diagnostic code; without one, the list of codes");
   explain_cmd->add_option("CODE", code, "A code such as E0101");
+
+  StatsOptions stats;
+  CLI::App* stats_cmd = app.add_subcommand(
+      "stats", "Population counts per task and credit class (planc/stats@1), for checking "
+               "plans where the registry cannot go");
+  stats_cmd->add_option("--plan", stats.plan_path, "The plan whose tasks to count");
+  stats_cmd->add_option("-o,--output", stats.output, "The stats file to write (- for stdout)")
+      ->required();
+  AddPopulationOptions(*stats_cmd, stats.population, false);
 
   FmtOptions fmt_options;
   CLI::App* fmt_cmd = app.add_subcommand(
@@ -94,6 +120,7 @@ int Main(const std::vector<std::string>& args, Io io) {
     if (check_cmd->parsed()) return RunCheck(check, common, io);
     if (explain_cmd->parsed()) return RunExplain(code, common, io);
     if (fmt_cmd->parsed()) return RunFmt(fmt_options, common, io);
+    if (stats_cmd->parsed()) return RunStats(stats, common, io);
   } catch (const std::exception& e) {
     io.err << "planc: internal error: " << e.what() << "\nplease report this input to the planc maintainers\n";
     return kExitUsage;

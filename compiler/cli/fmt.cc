@@ -1,8 +1,6 @@
 // `planc fmt PLAN --fix [--write]`: applies the machine-applicable fixes that
 // diagnostics carry (full-width punctuation, ideographic spaces, ratios
 // without `%`, misspelt names). Canonical formatting is not implemented yet.
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -10,37 +8,12 @@
 #include <fmt/format.h>
 
 #include "compiler/cli/commands.h"
+#include "compiler/cli/output.h"
 #include "compiler/diag/engine.h"
 #include "compiler/parse/parse.h"
 #include "compiler/sema/sema.h"
 
 namespace planc::cli {
-namespace {
-
-// Writes `text` to `path` through a temporary file and a rename, so the plan
-// is either wholly old or wholly new.
-bool WriteAtomically(const std::string& path, const std::string& text, std::string* error) {
-  std::string temp = fmt::format("{}.planc-tmp-{}", path, ::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      *error = fmt::format("{}: cannot write", temp);
-      std::remove(temp.c_str());
-      return false;
-    }
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    *error = fmt::format("{}: cannot replace", path);
-    std::remove(temp.c_str());
-    return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 int RunFmt(const FmtOptions& options, const CommonOptions& common, Io io) {
   bool zh = common.lang == Lang::kZh;
   if (!options.fix) {

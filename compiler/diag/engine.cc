@@ -20,17 +20,17 @@ void Diagnostics::PromoteWarnings() {
 
 std::vector<Diagnostic> Diagnostics::Sorted() const {
   std::vector<Diagnostic> sorted = all_;
+  // Line and column, not byte offsets: a CSV diagnostic's file is an excerpt.
   auto key = [](const Diagnostic& d) {
-    // Byte order within a file is line and column order.
     const std::string* path = nullptr;
-    std::uint32_t offset = 0;
+    LineCol at;
     if (d.primary && d.primary->file) {
       path = &d.primary->file->path();
-      offset = d.primary->range.begin;
+      at = d.primary->file->Position(d.primary->range.begin);
     }
     static const std::string kNone;
-    return std::make_tuple(path != nullptr, path ? std::cref(*path) : std::cref(kNone), offset,
-                           std::cref(d.code));
+    return std::make_tuple(path != nullptr, path ? std::cref(*path) : std::cref(kNone), at.line,
+                           at.column, std::cref(d.code));
   };
   std::stable_sort(sorted.begin(), sorted.end(),
                    [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });

@@ -3,15 +3,18 @@
 namespace planc {
 namespace {
 
+// GCC's 128-bit integer, for exact products of 64-bit figures.
+__extension__ using Int128 = __int128;
+
 constexpr int kMaxScale = 18;
 
-__int128 Pow10(int n) {
-  __int128 p = 1;
+Int128 Pow10(int n) {
+  Int128 p = 1;
   for (int i = 0; i < n; ++i) p *= 10;
   return p;
 }
 
-std::string Digits(__int128 value) {
+std::string Digits(Int128 value) {
   if (value == 0) return "0";
   std::string out;
   bool negative = value < 0;
@@ -24,7 +27,7 @@ std::string Digits(__int128 value) {
 }
 
 // units / 10^scale as text, trailing zeros dropped.
-std::string Format(__int128 units, int scale) {
+std::string Format(Int128 units, int scale) {
   while (scale > 0 && units % 10 == 0) {
     units /= 10;
     --scale;
@@ -67,8 +70,8 @@ std::optional<Decimal> Decimal::Parse(std::string_view text, bool percent) {
 }
 
 int Decimal::Compare(const Decimal& other) const {
-  __int128 a = static_cast<__int128>(units_) * Pow10(kMaxScale - scale_);
-  __int128 b = static_cast<__int128>(other.units_) * Pow10(kMaxScale - other.scale_);
+  Int128 a = static_cast<Int128>(units_) * Pow10(kMaxScale - scale_);
+  Int128 b = static_cast<Int128>(other.units_) * Pow10(kMaxScale - other.scale_);
   return a < b ? -1 : (a > b ? 1 : 0);
 }
 
@@ -77,7 +80,7 @@ std::string Decimal::ToString() const { return Format(units_, scale_); }
 std::string Decimal::ToPercent() const {
   // units / 10^scale * 100 = units / 10^(scale-2)
   if (scale_ >= 2) return Format(units_, scale_ - 2) + "%";
-  return Format(static_cast<__int128>(units_) * Pow10(2 - scale_), 0) + "%";
+  return Format(static_cast<Int128>(units_) * Pow10(2 - scale_), 0) + "%";
 }
 
 }  // namespace planc

@@ -96,6 +96,9 @@ struct Plan {
   std::vector<std::string> rule_packs;
   std::string registry;  // path as written, relative to the plan file
   std::string stats;
+  SourceRange registry_range;  // the fields, for diagnostics about those files
+  SourceRange stats_range;
+  SourceRange plan_range;      // the plan block's keyword
   std::optional<expr::Expr> base;
   ast::Coordination coordination = ast::Coordination::kPositive;
   std::vector<Unit> units;

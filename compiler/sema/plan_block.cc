@@ -25,6 +25,7 @@ void Analyzer::AnalyzePlanBlock() {
   }
   const ast::PlanDecl& decl = ast_.plans[0];
   plan_.title = decl.title.value;
+  plan_.plan_range = decl.keyword;
   std::map<ast::PlanFieldKind, const ast::PlanField*> seen;
   for (const ast::PlanField& field : decl.fields) {
     auto [it, inserted] = seen.emplace(field.kind, &field);
@@ -64,8 +65,12 @@ void Analyzer::AnalyzePlanBlock() {
         break;
       case K::kRegistry:
         plan_.registry = StringValue(field.literal, "registry").value_or("");
+        plan_.registry_range = field.range;
         break;
-      case K::kStats: plan_.stats = StringValue(field.literal, "stats").value_or(""); break;
+      case K::kStats:
+        plan_.stats = StringValue(field.literal, "stats").value_or("");
+        plan_.stats_range = field.range;
+        break;
       case K::kBase:
         plan_.base = field.expr;
         CheckCondition(field.expr, false, "");

@@ -15,8 +15,8 @@ SourceRange SourceRange::Join(SourceRange a, SourceRange b) {
   return {std::min(a.begin, b.begin), std::max(a.end, b.end)};
 }
 
-SourceFile::SourceFile(std::string path, std::string text)
-    : path_(std::move(path)), text_(std::move(text)) {
+SourceFile::SourceFile(std::string path, std::string text, std::uint32_t first_line)
+    : path_(std::move(path)), text_(std::move(text)), first_line_(first_line) {
   line_starts_.push_back(0);
   for (std::uint32_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
@@ -26,18 +26,20 @@ SourceFile::SourceFile(std::string path, std::string text)
 LineCol SourceFile::Position(std::uint32_t offset) const {
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
-  std::uint32_t start = line_starts_[line - 1];
+  auto index = static_cast<std::uint32_t>(it - line_starts_.begin());
+  std::uint32_t start = line_starts_[index - 1];
   std::string_view prefix(text_.data() + start, offset - start);
-  return {line, static_cast<std::uint32_t>(CountCodePoints(prefix)) + 1};
+  return {index + first_line_ - 1, static_cast<std::uint32_t>(CountCodePoints(prefix)) + 1};
 }
 
 std::uint32_t SourceFile::LineStart(std::uint32_t line) const {
+  line = line >= first_line_ ? line - first_line_ + 1 : 0;
   if (line == 0 || line > line_starts_.size()) return static_cast<std::uint32_t>(text_.size());
   return line_starts_[line - 1];
 }
 
 std::string_view SourceFile::Line(std::uint32_t line) const {
+  line = line >= first_line_ ? line - first_line_ + 1 : 0;
   if (line == 0 || line > line_starts_.size()) return {};
   std::uint32_t start = line_starts_[line - 1];
   std::uint32_t end = line < line_starts_.size() ? line_starts_[line] - 1

@@ -1,7 +1,8 @@
 // Golden tests: every tests/golden/<stage>/x.plan is checked by `planc check`
 // and compared with its sidecar files:
 //   x.expected         human diagnostics (en, no colour) and stdout
-//   x.<variant>.expected for each variant present: json, sarif, github, zh, ast
+//   x.<variant>.expected for each variant present: json, sarif, github, zh, ast, model
+//   x.args             optional: more flags, one a line (e.g. --registry and a path)
 // A `fail_` prefix means the check must fail (exit 1); otherwise it must pass.
 // PLANC_UPDATE_GOLDEN=1 rewrites the expectations instead of comparing.
 #include <gtest/gtest.h>
@@ -35,7 +36,20 @@ const std::vector<Variant> kVariants = {
     {"github", {"--format", "github"}},
     {"zh", {"--lang", "zh"}},
     {"ast", {"--dump=ast"}},
+    {"model", {"--dump=model"}},
 };
+
+// The extra flags of x.args, one a line; none when there is no such file.
+std::vector<std::string> ExtraArgs(const std::string& plan) {
+  fs::path path = plan;
+  path.replace_extension(".args");
+  std::vector<std::string> args;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) args.push_back(line);
+  }
+  return args;
+}
 
 std::vector<std::string> GoldenPlans() {
   std::vector<std::string> plans;
@@ -67,6 +81,8 @@ struct Outcome {
 
 Outcome RunCheck(const std::string& plan, const std::vector<std::string>& flags) {
   std::vector<std::string> args = {"planc", "check", plan, "--lang", "en", "--color", "never"};
+  std::vector<std::string> extra = ExtraArgs(plan);
+  args.insert(args.end(), extra.begin(), extra.end());
   args.insert(args.end(), flags.begin(), flags.end());
   std::ostringstream out, err;
   int status = cli::Main(args, {out, err});

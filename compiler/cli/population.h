@@ -1,0 +1,32 @@
+#ifndef PLANC_CLI_POPULATION_H_
+#define PLANC_CLI_POPULATION_H_
+
+#include <optional>
+#include <string>
+
+#include "compiler/cli/commands.h"
+#include "compiler/data/population.h"
+#include "compiler/sema/plan.h"
+
+namespace planc::cli {
+
+// A population and the name of the file it came from.
+struct LoadedPopulation {
+  std::optional<data::Population> population;
+  std::string source;  // as shown to the user
+};
+
+// Loads the plan's population from --registry/--stats or the plan's fields.
+// Problems in the files are diagnostics; a file that cannot be read at all
+// sets `error` (exit 2). With no source anywhere, `population` stays empty.
+LoadedPopulation LoadPopulation(const sema::Plan& plan, const PopulationOptions& options,
+                                Diagnostics& diags, std::string* error);
+
+// Parses and analyses a plan file; a file that cannot be read sets `error`.
+std::optional<sema::Plan> LoadPlan(const std::string& path, Diagnostics& diags,
+                                   std::string* error, std::optional<ast::Plan>* tree = nullptr,
+                                   SourcePtr* file = nullptr);
+
+}  // namespace planc::cli
+
+#endif  // PLANC_CLI_POPULATION_H_

@@ -1,0 +1,153 @@
+#include "compiler/data/csv.h"
+
+#include <algorithm>
+
+namespace planc::data {
+namespace {
+
+constexpr std::size_t kChunk = 1 << 20;
+
+}  // namespace
+
+std::unique_ptr<CsvReader> CsvReader::Open(const std::string& path, Encoding encoding,
+                                           std::string* error) {
+  std::unique_ptr<TextSource> source = TextSource::Open(path, encoding, error);
+  if (!source) return nullptr;
+  return std::unique_ptr<CsvReader>(new CsvReader(std::move(source), path));
+}
+
+SourcePtr CsvReader::Excerpt(const CsvRecord& record) const {
+  return std::make_shared<SourceFile>(path_, std::string(record.text), record.line);
+}
+
+bool CsvReader::Next(CsvRecord& record) {
+  problem_ = {};
+  problem_offset_ = 0;
+  while (true) {
+    // Skip blank lines: they hold no record.
+    while (true) {
+      if (pos_ >= buffer_.size()) {
+        if (eof_) return false;
+        buffer_.erase(0, pos_);
+        pos_ = 0;
+        if (!source_->ReadMore(buffer_, kChunk)) eof_ = true;
+        continue;
+      }
+      char c = buffer_[pos_];
+      if (c == '\n') {
+        ++pos_;
+        ++line_;
+      } else if (c == '\r' && pos_ + 1 < buffer_.size() && buffer_[pos_ + 1] == '\n') {
+        pos_ += 2;
+        ++line_;
+      } else {
+        break;
+      }
+    }
+    if (Parse(record)) return true;
+    // Parse found the record cut off by the buffer's end: read more and retry.
+    if (eof_) return false;
+    buffer_.erase(0, pos_);
+    pos_ = 0;
+    if (!source_->ReadMore(buffer_, std::max(kChunk, buffer_.size()))) eof_ = true;
+  }
+}
+
+bool CsvReader::Parse(CsvRecord& record) {
+  const char* data = buffer_.data();
+  std::size_t end = buffer_.size();
+  std::size_t p = pos_;
+  record.fields.clear();
+  record.offsets.clear();
+  unquoted_.clear();
+  // Fields that needed unescaping point into unquoted_; reserve so that it
+  // never moves while views into it are alive.
+  unquoted_.reserve(end - pos_);
+  std::uint32_t lines = 0;
+  auto set_problem = [&](std::size_t at, Text text) {
+    if (problem_.empty()) {
+      problem_ = std::move(text);
+      problem_offset_ = static_cast<std::uint32_t>(at - pos_);
+    }
+  };
+  while (true) {
+    std::size_t start = p;
+    record.offsets.push_back(static_cast<std::uint32_t>(start - pos_));
+    if (p < end && data[p] == '"') {
+      // Quoted field: up to the closing quote; "" is one quote.
+      std::size_t q = p + 1;
+      bool escaped = false;
+      while (true) {
+        std::size_t next = buffer_.find('"', q);
+        if (next == std::string::npos) {
+          if (!eof_) return false;
+          set_problem(start, {"a quoted field is not closed before the end of the file",
+                              "带引号的字段直到文件结尾都没有结束"});
+          q = end;
+          break;
+        }
+        if (next + 1 < end && data[next + 1] == '"') {
+          escaped = true;
+          q = next + 2;
+          continue;
+        }
+        if (next + 1 >= end && !eof_) return false;
+        q = next;
+        break;
+      }
+      std::string_view raw(data + p + 1, std::min(q, end) - p - 1);
+      lines += static_cast<std::uint32_t>(std::count(raw.begin(), raw.end(), '\n'));
+      if (escaped) {
+        std::size_t at = unquoted_.size();
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+          unquoted_ += raw[i];
+          if (raw[i] == '"') ++i;
+        }
+        record.fields.emplace_back(unquoted_.data() + at, unquoted_.size() - at);
+      } else {
+        record.fields.push_back(raw);
+      }
+      p = std::min(q + 1, end);
+      // After the closing quote: a separator, a line end, or the file's end.
+      std::size_t after = p;
+      while (p < end && data[p] != ',' && data[p] != '\n' &&
+             !(data[p] == '\r' && p + 1 < end && data[p + 1] == '\n')) {
+        ++p;
+      }
+      if (p == end && !eof_) return false;
+      if (p > after) {
+        set_problem(after, {"text after the closing quote of a field",
+                            "字段的结束引号后面还有文字"});
+      }
+    } else {
+      while (p < end && data[p] != ',' && data[p] != '\n') ++p;
+      if (p == end && !eof_) return false;
+      std::size_t stop = p;
+      if (stop > start && data[stop - 1] == '\r' && (stop == end || data[stop] == '\n')) --stop;
+      std::string_view value(data + start, stop - start);
+      std::size_t quote = value.find('"');
+      if (quote != std::string_view::npos) {
+        set_problem(start + quote, {"a quote inside an unquoted field; quote the whole field and "
+                                    "double the quote: \"a \"\"b\"\" c\"",
+                                    "未加引号的字段中有引号；请给整个字段加引号，并把其中的引号写两次"});
+      }
+      record.fields.push_back(value);
+    }
+    if (p < end && data[p] == ',') {
+      ++p;
+      continue;
+    }
+    break;
+  }
+  // p is at '\n', "\r\n" or the end.
+  std::size_t text_end = p;
+  if (text_end > pos_ && data[text_end - 1] == '\r') --text_end;
+  record.text = std::string_view(data + pos_, text_end - pos_);
+  record.line = line_;
+  if (p < end && data[p] == '\n') ++p;
+  line_ += lines + 1;
+  pos_ = p;
+  return true;
+}
+
+}  // namespace planc::data

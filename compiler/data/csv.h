@@ -1,0 +1,67 @@
+#ifndef PLANC_DATA_CSV_H_
+#define PLANC_DATA_CSV_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/data/text_source.h"
+#include "compiler/diag/diagnostic.h"
+
+namespace planc::data {
+
+// One record of a CSV file. Views stay valid until the next call to Next().
+struct CsvRecord {
+  std::uint32_t line = 0;                 // file line where the record starts
+  std::string_view text;                  // the record's bytes as written (decoded)
+  std::vector<std::string_view> fields;   // unquoted values
+  std::vector<std::uint32_t> offsets;     // where each field starts in `text`
+};
+
+// A streaming RFC 4180 reader: quoted fields with `""`, embedded line breaks,
+// CRLF or LF, blank lines skipped. Memory is one chunk plus the longest record.
+class CsvReader {
+ public:
+  // Opens `path`; on failure returns null and sets `error`.
+  static std::unique_ptr<CsvReader> Open(const std::string& path, Encoding encoding,
+                                         std::string* error);
+
+  // Reads the next record into `record`; false at the end of the file. A
+  // malformed record is still returned, with `problem` set (and then its
+  // fields are what could be read).
+  bool Next(CsvRecord& record);
+
+  // Set when the last record was malformed: the message and where in it.
+  const Text& problem() const { return problem_; }
+  std::uint32_t problem_offset() const { return problem_offset_; }
+  // An I/O or decoding failure that ended the file early.
+  const std::string& error() const { return source_->error(); }
+
+  TextSource& source() { return *source_; }
+  const std::string& path() const { return path_; }
+
+  // The record as a source excerpt, for located diagnostics.
+  SourcePtr Excerpt(const CsvRecord& record) const;
+
+ private:
+  explicit CsvReader(std::unique_ptr<TextSource> source, std::string path)
+      : source_(std::move(source)), path_(std::move(path)) {}
+  // Makes sure buffer_ holds a complete record from pos_, reading more as needed.
+  bool Parse(CsvRecord& record);
+
+  std::unique_ptr<TextSource> source_;
+  std::string path_;
+  std::string buffer_;
+  std::size_t pos_ = 0;
+  bool eof_ = false;
+  std::uint32_t line_ = 1;
+  std::string unquoted_;  // fields whose `""` had to be undone
+  Text problem_;
+  std::uint32_t problem_offset_ = 0;
+};
+
+}  // namespace planc::data
+
+#endif  // PLANC_DATA_CSV_H_

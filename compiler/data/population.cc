@@ -1,0 +1,258 @@
+#include "compiler/data/population.h"
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "compiler/data/predicate.h"
+#include "compiler/data/table.h"
+#include "compiler/parse/parse.h"
+
+namespace planc::data {
+namespace {
+
+// Column ids of RegistrySpec().
+constexpr int kUscc = 0, kCredit = 5, kStatus = 7, kRegisteredOn = 9;
+
+int CreditIndex(std::string_view credit) {
+  return credit.size() == 1 && credit[0] >= 'A' && credit[0] <= 'D' ? credit[0] - 'A' : 4;
+}
+
+// A Bloom filter over USCCs whose size follows the file's, up to 128 MiB: a
+// hit only marks a code as a suspect, confirmed by an exact second pass.
+class SeenCodes {
+ public:
+  explicit SeenCodes(std::uint64_t file_bytes) {
+    std::uint64_t bits = 1 << 16;
+    while (bits < file_bytes * 2 && bits < (std::uint64_t{1} << 30)) bits <<= 1;
+    bits_.assign(bits / 64, 0);
+    mask_ = bits - 1;
+  }
+  // Records `code`; true when it may have been seen before.
+  bool Insert(std::string_view code) {
+    std::uint64_t h1 = Hash(code, 0x9E3779B97F4A7C15ull), h2 = Hash(code, 0xC2B2AE3D27D4EB4Full) | 1;
+    bool seen = true;
+    for (int i = 0; i < kHashes; ++i) {
+      std::uint64_t bit = (h1 + i * h2) & mask_;
+      std::uint64_t& word = bits_[bit >> 6];
+      std::uint64_t flag = std::uint64_t{1} << (bit & 63);
+      seen = seen && (word & flag);
+      word |= flag;
+    }
+    return seen;
+  }
+
+ private:
+  static constexpr int kHashes = 10;
+  static std::uint64_t Hash(std::string_view s, std::uint64_t seed) {
+    std::uint64_t h = seed;
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ull;
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    return h;
+  }
+  std::vector<std::uint64_t> bits_;
+  std::uint64_t mask_;
+};
+
+// Second pass over the registry for the suspected duplicate codes only.
+// Cell problems were reported by the first pass, so this pass keeps only its
+// duplicate reports. Returns true when a duplicate was found.
+bool ConfirmDuplicates(const std::string& path, const ScanOptions& options,
+                       const std::unordered_set<std::string>& suspects, Diagnostics& diags) {
+  std::string error;
+  auto csv = CsvReader::Open(path, options.encoding, &error);
+  if (!csv) return false;
+  Diagnostics pass;
+  TableReader table(RegistrySpec(), std::move(csv), pass);
+  if (!table.ReadHeader()) return false;
+  std::unordered_map<std::string, std::uint32_t> first_line;
+  Row row;
+  bool valid = true;
+  bool found = false;
+  while (table.Next(row, valid)) {
+    std::string code(row.values[kUscc]);
+    if (!suspects.count(code)) continue;
+    auto [it, inserted] = first_line.emplace(code, row.line);
+    if (inserted) continue;
+    found = true;
+    table.Report(DiagKind::kDuplicateKey, table.header().column_to_field[kUscc],
+                 {fmt::format("`{}` appears more than once", code),
+                  fmt::format("`{}` 重复出现", code)},
+                 {fmt::format("first at line {}", it->second),
+                  fmt::format("第一次出现在第 {} 行", it->second)},
+                 {"a unified social credit code names one market entity: keep one row",
+                  "一个统一社会信用代码只对应一个市场主体：请只保留一行"});
+  }
+  for (const Diagnostic& d : pass.Sorted()) {
+    if (d.code == Info(DiagKind::kDuplicateKey).code) diags.Add(d);
+  }
+  return found;
+}
+
+}  // namespace
+
+const char* DefaultBasePredicate() { return "kind == \"enterprise\""; }
+
+void DescribePlan(const sema::Plan& plan, Population& population) {
+  population.base_predicate = plan.base ? expr::ToCanonical(*plan.base) : DefaultBasePredicate();
+  population.scopes.clear();
+  population.targets.clear();
+  for (const sema::Predicate& scope : plan.scopes) {
+    population.scopes[scope.id] = expr::ToCanonical(scope.expr);
+  }
+  for (const sema::Task& task : plan.tasks) {
+    population.targets[task.id] = expr::ToCanonical(task.targets);
+  }
+}
+
+std::optional<Population> ScanRegistry(const std::string& path, const sema::Plan& plan,
+                                       const ScanOptions& options, Diagnostics& diags) {
+  std::string error;
+  auto csv = CsvReader::Open(path, options.encoding, &error);
+  if (!csv) {
+    auto file = std::make_shared<SourceFile>(path, "");
+    diags.Add(DiagBuilder(DiagKind::kEmptyTable, file, {0, 0})
+                  .Message(fmt::format("cannot read the registry: {}", error),
+                           fmt::format("无法读取名录库：{}", error)));
+    return std::nullopt;
+  }
+  CsvReader* reader = csv.get();
+  if (reader->source().encoding() == Encoding::kGb18030) {
+    auto file = std::make_shared<SourceFile>(path, "");
+    diags.Add(DiagBuilder(DiagKind::kDecodedAsGb18030, file, {0, 0})
+                  .Message("the registry is not UTF-8: read as GB18030",
+                           "名录库不是 UTF-8 编码：已按 GB18030 读取")
+                  .Help("pass --encoding utf-8 or --encoding gb18030 to choose yourself",
+                        "可用 --encoding utf-8 或 --encoding gb18030 指定编码"));
+  }
+  std::uint64_t file_bytes = 0;
+  {
+    std::error_code ec;
+    file_bytes = std::filesystem::file_size(path, ec);
+  }
+  TableReader table(RegistrySpec(), std::move(csv), diags);
+  table.set_skip_invalid(options.skip_invalid);
+  if (!table.ReadHeader()) return std::nullopt;
+
+  // Compile the predicates against this header.
+  RowPredicates predicates(table.header(), RegistrySpec(), plan.file, diags);
+  for (const sema::Predicate& scope : plan.scopes) predicates.AddNamed(scope.id, scope.expr);
+  bool compiled = predicates.CompileAllNamed();
+  std::vector<const sema::Task*> tasks;
+  for (const sema::Task& task : plan.tasks) tasks.push_back(&task);
+  std::sort(tasks.begin(), tasks.end(),
+            [](const sema::Task* a, const sema::Task* b) { return a->id < b->id; });
+  std::vector<int> target_ids;
+  for (const sema::Task* task : tasks) {
+    target_ids.push_back(predicates.Add(task->targets));
+    compiled = compiled && target_ids.back() >= 0;
+  }
+  std::optional<expr::Expr> default_base;
+  if (!plan.base) {
+    auto text = std::make_shared<SourceFile>("<default base>", DefaultBasePredicate());
+    default_base = ParseExpression(text, {0, static_cast<std::uint32_t>(text->text().size())}, diags);
+  }
+  int base_id = predicates.Add(plan.base ? *plan.base : *default_base);
+  compiled = compiled && base_id >= 0;
+
+  Population population;
+  DescribePlan(plan, population);
+  for (std::size_t c = 0; c < table.header().names.size(); ++c) {
+    if (table.header().column_to_field[c] >= 0) population.columns.push_back(table.header().names[c]);
+  }
+  SeenCodes seen(file_bytes);
+  std::unordered_set<std::string> suspects;
+  std::unordered_map<std::string, std::uint64_t> counts;
+  std::string key;
+  std::size_t words = (tasks.size() + 63) / 64;
+  std::vector<std::uint64_t> bits(words);
+  std::uint64_t invalid = 0;
+  Row row;
+  bool valid = true;
+  while (table.Next(row, valid)) {
+    if (!valid) {
+      ++invalid;
+      continue;
+    }
+    ++population.rows;
+    std::string_view code = row.values[kUscc];
+    if (seen.Insert(code)) suspects.emplace(code);
+    std::string_view date = row.values[kRegisteredOn];
+    if (date > population.date) population.date = std::string(date);
+    if (row.values[kStatus] != "active") continue;
+    ++population.active;
+    if (!compiled) continue;
+    predicates.SetRow(row);
+    int credit = CreditIndex(row.values[kCredit]);
+    bool base = predicates.Eval(base_id);
+    if (base) ++population.base[credit];
+    std::fill(bits.begin(), bits.end(), 0);
+    bool any = false;
+    for (std::size_t t = 0; t < tasks.size(); ++t) {
+      if (predicates.Eval(target_ids[t])) {
+        bits[t >> 6] |= std::uint64_t{1} << (t & 63);
+        any = true;
+      }
+    }
+    if (!any) continue;
+    key.assign(reinterpret_cast<const char*>(bits.data()), words * 8);
+    key += static_cast<char>(credit);
+    key += static_cast<char>(base);
+    ++counts[key];
+  }
+  if (!reader->error().empty()) {
+    table.Report(DiagKind::kInvalidEncoding, -1, {reader->error(), reader->error()},
+                 {"reading stopped here", "读取在此中止"});
+    return std::nullopt;
+  }
+  population.sha256 = reader->source().Sha256Hex();
+  bool duplicates = !suspects.empty() && ConfirmDuplicates(path, options, suspects, diags);
+  if (invalid > 0 || duplicates) {
+    auto file = std::make_shared<SourceFile>(path, "");
+    if (options.skip_invalid && !duplicates) {
+      diags.Add(DiagBuilder(DiagKind::kRowsSkipped, file, {0, 0})
+                    .Message(fmt::format("{} invalid row{} skipped (--skip-invalid)", invalid,
+                                         invalid == 1 ? "" : "s"),
+                             fmt::format("已跳过 {} 个无效行（--skip-invalid）", invalid)));
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!compiled) return std::nullopt;
+  for (const auto& [k, count] : counts) {
+    Atom atom;
+    for (std::size_t t = 0; t < tasks.size(); ++t) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, k.data() + 8 * (t >> 6), 8);
+      if (word & (std::uint64_t{1} << (t & 63))) atom.tasks.push_back(tasks[t]->id);
+    }
+    atom.credit = static_cast<sema::CreditClass>(k[words * 8]);
+    atom.base = k[words * 8 + 1] != 0;
+    atom.count = count;
+    population.atoms.push_back(std::move(atom));
+  }
+  std::sort(population.atoms.begin(), population.atoms.end(), [](const Atom& a, const Atom& b) {
+    return std::tie(a.tasks, a.credit, a.base) < std::tie(b.tasks, b.credit, b.base);
+  });
+  return population;
+}
+
+std::uint64_t StratumSize(const Population& population, const std::string& task,
+                          sema::CreditClass credit) {
+  std::uint64_t n = 0;
+  for (const Atom& atom : population.atoms) {
+    if (atom.credit == credit && std::binary_search(atom.tasks.begin(), atom.tasks.end(), task)) {
+      n += atom.count;
+    }
+  }
+  return n;
+}
+
+}  // namespace planc::data

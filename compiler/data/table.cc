@@ -1,0 +1,357 @@
+#include "compiler/data/table.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "compiler/data/uscc.h"
+#include "compiler/expr/date.h"
+#include "compiler/source/utf8.h"
+#include "compiler/util/strings.h"
+
+namespace planc::data {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// The English code of a value written either way, or null when unknown.
+const char* Lookup(std::string_view value,
+                   std::initializer_list<std::pair<const char*, const char*>> table) {
+  for (const auto& [written, code] : table) {
+    if (value == written) return code;
+  }
+  return nullptr;
+}
+
+std::optional<int> Number(std::string_view text) {
+  int value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+// `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYY年M月D日` as a date.
+std::optional<Date> ParseAnyDate(std::string_view text) {
+  if (auto date = Date::Parse(text)) return date;
+  if (text.size() == 10 && text[4] == '/' && text[7] == '/') {
+    std::string iso(text);
+    iso[4] = iso[7] = '-';
+    return Date::Parse(iso);
+  }
+  std::size_t y = text.find("年"), m = text.find("月"), d = text.find("日");
+  if (y == std::string_view::npos || m == std::string_view::npos || d == std::string_view::npos ||
+      !(y < m && m < d) || d + std::string_view("日").size() != text.size()) {
+    return std::nullopt;
+  }
+  auto year = Number(text.substr(0, y));
+  auto month = Number(text.substr(y + 3, m - y - 3));
+  auto day = Number(text.substr(m + 3, d - m - 3));
+  if (!year || !month || !day || *year < 1000 || *year > 9999) return std::nullopt;
+  return Date::Parse(fmt::format("{:04}-{:02}-{:02}", *year, *month, *day));
+}
+
+}  // namespace
+
+const TableSpec& RegistrySpec() {
+  static const TableSpec spec{
+      "registry",
+      "检查对象名录库",
+      {
+          {"uscc", {"统一社会信用代码"}, true, true, ValueKind::kUscc},
+          {"name", {"企业名称", "名称"}, true, true, ValueKind::kText},
+          {"kind", {"主体类型"}, true, true, ValueKind::kKind},
+          {"industry", {"行业代码"}, false, false, ValueKind::kText},
+          {"district", {"所属辖区", "管辖单位"}, false, false, ValueKind::kText},
+          {"credit", {"信用风险分类"}, true, false, ValueKind::kCredit},
+          {"licences", {"许可证", "许可类型"}, false, false, ValueKind::kList},
+          {"status", {"登记状态"}, true, true, ValueKind::kStatus},
+          {"tags", {"标签"}, false, false, ValueKind::kList},
+          {"registered_on", {"成立日期"}, false, false, ValueKind::kDate},
+      }};
+  return spec;
+}
+
+const TableSpec& InspectorSpec() {
+  static const TableSpec spec{
+      "inspector directory",
+      "执法检查人员名录库",
+      {
+          {"id", {"执法证号"}, true, true, ValueKind::kText},
+          {"name", {"姓名"}, true, true, ValueKind::kText},
+          {"unit", {"所属单位"}, false, false, ValueKind::kText},
+          {"qualifications", {"执法领域", "资格"}, false, false, ValueKind::kList},
+          {"capacity", {"年度检查上限"}, false, false, ValueKind::kCount},
+          {"active", {"在岗"}, false, false, ValueKind::kBool},
+      }};
+  return spec;
+}
+
+const TableSpec& ConflictSpec() {
+  static const TableSpec spec{
+      "conflicts file",
+      "回避名单",
+      {
+          {"inspector", {"执法证号"}, true, true, ValueKind::kText},
+          {"uscc", {"统一社会信用代码"}, true, true, ValueKind::kUscc},
+          {"reason", {"回避事由"}, false, false, ValueKind::kText},
+      }};
+  return spec;
+}
+
+TableReader::TableReader(const TableSpec& spec, std::unique_ptr<CsvReader> csv, Diagnostics& diags)
+    : spec_(spec), csv_(std::move(csv)), diags_(diags), normalised_(spec.columns.size()) {}
+
+void TableReader::Report(DiagKind kind, int field, Text message, Text label, Text help) {
+  if (!excerpt_) excerpt_ = csv_->Excerpt(record_);
+  SourceRange range{0, static_cast<std::uint32_t>(record_.text.size())};
+  if (field >= 0 && static_cast<std::size_t>(field) < record_.offsets.size()) {
+    std::uint32_t begin = record_.offsets[field];
+    std::uint32_t end = static_cast<std::size_t>(field) + 1 < record_.offsets.size()
+                            ? record_.offsets[field + 1] - 1
+                            : static_cast<std::uint32_t>(record_.text.size());
+    range = {begin, std::max(begin, end)};
+  }
+  DiagBuilder d(kind, excerpt_, range);
+  d.Message(std::move(message.en), std::move(message.zh))
+      .Label(std::move(label.en), std::move(label.zh));
+  if (!help.empty()) d.Help(std::move(help.en), std::move(help.zh));
+  Diagnostic diagnostic = d;
+  if (skip_invalid_ && in_row_ && diagnostic.severity == Severity::kError) {
+    diagnostic.severity = Severity::kWarning;
+    diagnostic.notes.push_back({"the row is skipped (--skip-invalid)", "已跳过此行（--skip-invalid）"});
+  }
+  diags_.Add(std::move(diagnostic));
+}
+
+bool TableReader::ReadHeader() {
+  if (!csv_->Next(record_)) {
+    excerpt_ = nullptr;
+    auto empty = std::make_shared<SourceFile>(csv_->path(), "");
+    diags_.Add(DiagBuilder(DiagKind::kEmptyTable, empty, {0, 0})
+                   .Message(fmt::format("the {} has no header row", spec_.what_en),
+                            fmt::format("{}没有表头行", spec_.what_zh))
+                   .Help("the first line must name the columns, e.g. `uscc,name,kind,…`",
+                         "第一行应为列名，例如 `uscc,name,kind,…`"));
+    return false;
+  }
+  excerpt_ = nullptr;
+  header_ = Header{};
+  for (const ColumnSpec& column : spec_.columns) header_.names.emplace_back(column.name);
+  header_.column_to_field.assign(spec_.columns.size(), -1);
+  header_.fields = record_.fields.size();
+  bool ok = true;
+  for (std::size_t i = 0; i < record_.fields.size(); ++i) {
+    std::string_view cell = Trim(record_.fields[i]);
+    int column = -1;
+    for (std::size_t c = 0; c < spec_.columns.size() && column < 0; ++c) {
+      const ColumnSpec& spec = spec_.columns[c];
+      if (EqualsIgnoringAsciiCase(cell, spec.name)) column = static_cast<int>(c);
+      for (const char* alias : spec.aliases) {
+        if (cell == alias) column = static_cast<int>(c);
+      }
+    }
+    if (column >= 0 && header_.column_to_field[column] >= 0) {
+      Report(DiagKind::kDuplicateColumn, static_cast<int>(i),
+             {fmt::format("column `{}` appears twice in the header", header_.names[column]),
+              fmt::format("表头中 `{}` 列出现了两次", header_.names[column])},
+             {"second column of this name", "同名的第二列"},
+             {"delete or rename one of the two columns", "请删除或重命名其中一列"});
+      ok = false;
+      column = -1;
+    }
+    if (column < 0) {
+      column = static_cast<int>(header_.names.size());
+      header_.names.emplace_back(cell);
+      header_.column_to_field.push_back(static_cast<int>(i));
+    } else {
+      header_.column_to_field[column] = static_cast<int>(i);
+    }
+    header_.field_to_column.push_back(column);
+  }
+  std::vector<std::string> missing;
+  for (std::size_t c = 0; c < spec_.columns.size(); ++c) {
+    const ColumnSpec& spec = spec_.columns[c];
+    if (spec.required && header_.column_to_field[c] < 0) {
+      missing.push_back(fmt::format("`{}` ({})", spec.name, spec.aliases.front()));
+    }
+  }
+  if (!missing.empty()) {
+    Report(DiagKind::kMissingColumn, -1,
+           {fmt::format("the {} has no column {}", spec_.what_en, Join(missing, ", ")),
+            fmt::format("{}缺少列 {}", spec_.what_zh, Join(missing, "、"))},
+           {"this header", "此表头"},
+           {"add the column; headers may be English or Chinese, in any order",
+            "请加上该列；列名可用英文或中文，顺序不限"});
+    ok = false;
+  }
+  return ok;
+}
+
+bool TableReader::CheckCell(int column, std::string_view raw, int field, Row& row) {
+  const ColumnSpec& spec = spec_.columns[column];
+  std::string_view value = spec.kind == ValueKind::kText || spec.kind == ValueKind::kList
+                               ? raw
+                               : Trim(raw);
+  std::string_view& out = row.values[column];
+  out = value;
+  const std::string& name = header_.names[column];
+  if (value.empty()) {
+    if (spec.kind == ValueKind::kCredit) out = "U";
+    if (!spec.non_empty) return true;
+    Report(DiagKind::kEmptyValue, field,
+           {fmt::format("`{}` is empty", name), fmt::format("`{}` 为空", name)},
+           {"a value is required here", "此处必须有值"});
+    return false;
+  }
+  auto unknown = [&](const char* allowed_en, const char* allowed_zh) {
+    Report(DiagKind::kUnknownValue, field,
+           {fmt::format("`{}` is not a value of `{}`", value, name),
+            fmt::format("`{}` 不是 `{}` 的有效值", value, name)},
+           {fmt::format("expected {}", allowed_en), fmt::format("应为 {}", allowed_zh)});
+    return false;
+  };
+  switch (spec.kind) {
+    case ValueKind::kText: case ValueKind::kList: return true;
+    case ValueKind::kUscc: {
+      UsccProblem problem = CheckUscc(value);
+      if (problem == UsccProblem::kNone) return true;
+      std::string detail_en, detail_zh;
+      if (problem == UsccProblem::kLength) {
+        detail_en = fmt::format("it has {} characters, not 18", CountCodePoints(value));
+        detail_zh = fmt::format("共 {} 位，应为 18 位", CountCodePoints(value));
+      } else if (problem == UsccProblem::kCharacter) {
+        detail_en = "it has a character outside 0-9 and the letters ABCDEFGHJKLMNPQRTUWXY";
+        detail_zh = "含有 0-9 与字母 ABCDEFGHJKLMNPQRTUWXY 以外的字符";
+      } else {
+        char check = *UsccCheckCharacter(value.substr(0, 17));
+        detail_en = fmt::format("its check character is `{}`, but the first 17 give `{}`",
+                                value[17], check);
+        detail_zh = fmt::format("校验码为 `{}`，但按前 17 位计算应为 `{}`", value[17], check);
+      }
+      Report(DiagKind::kInvalidUscc, field,
+             {fmt::format("`{}` is not a valid unified social credit code", value),
+              fmt::format("`{}` 不是有效的统一社会信用代码", value)},
+             {detail_en, detail_zh},
+             {"copy the code again from the business licence or the credit publicity system",
+              "请从营业执照或信用公示系统重新核对该代码"});
+      return false;
+    }
+    case ValueKind::kKind:
+      if (const char* code = Lookup(value, {{"enterprise", "enterprise"}, {"企业", "enterprise"},
+                                            {"individual", "individual"}, {"个体工商户", "individual"},
+                                            {"cooperative", "cooperative"},
+                                            {"农民专业合作社", "cooperative"}})) {
+        out = code;
+        return true;
+      }
+      return unknown("enterprise, individual or cooperative", "企业、个体工商户或农民专业合作社");
+    case ValueKind::kStatus:
+      if (const char* code = Lookup(value, {{"active", "active"}, {"存续", "active"},
+                                            {"在业", "active"}, {"revoked", "revoked"},
+                                            {"吊销", "revoked"}, {"cancelled", "cancelled"},
+                                            {"注销", "cancelled"}})) {
+        out = code;
+        return true;
+      }
+      return unknown("active, revoked or cancelled", "存续（在业）、吊销或注销");
+    case ValueKind::kCredit:
+      if (const char* code = Lookup(value, {{"A", "A"}, {"B", "B"}, {"C", "C"}, {"D", "D"},
+                                            {"U", "U"}, {"未分类", "U"}})) {
+        out = code;
+        return true;
+      }
+      return unknown("A, B, C, D, or empty when not yet classified", "A、B、C、D，尚未分类则留空");
+    case ValueKind::kBool:
+      if (const char* code = Lookup(value, {{"true", "true"}, {"是", "true"}, {"false", "false"},
+                                            {"否", "false"}})) {
+        out = code;
+        return true;
+      }
+      return unknown("true or false (是 or 否)", "是或否（true 或 false）");
+    case ValueKind::kCount:
+      if (value.find_first_not_of("0123456789") == std::string_view::npos && value.size() <= 9) {
+        return true;
+      }
+      Report(DiagKind::kInvalidCount, field,
+             {fmt::format("`{}` of `{}` is not a whole number", value, name),
+              fmt::format("`{}` 的值 `{}` 不是整数", name, value)},
+             {"expected a whole number, or nothing for no limit", "应为整数；无上限则留空"});
+      return false;
+    case ValueKind::kDate:
+      if (auto date = ParseAnyDate(value)) {
+        normalised_[column] = date->ToString();
+        out = normalised_[column];
+        return true;
+      }
+      Report(DiagKind::kInvalidDate, field,
+             {fmt::format("`{}` is not a date", value), fmt::format("`{}` 不是有效日期", value)},
+             {"expected YYYY-MM-DD, YYYY/MM/DD or YYYY年M月D日", "应为 YYYY-MM-DD、YYYY/MM/DD 或 YYYY年M月D日"});
+      return false;
+  }
+  return true;
+}
+
+bool TableReader::Next(Row& row, bool& valid) {
+  if (!csv_->Next(record_)) return false;
+  excerpt_ = nullptr;
+  in_row_ = true;
+  valid = true;
+  row.line = record_.line;
+  row.values.assign(header_.names.size(), std::string_view());
+  if (!csv_->problem().empty()) {
+    Report(DiagKind::kCsvSyntax, -1, csv_->problem(), {"malformed here", "格式错误"});
+    valid = false;
+  }
+  if (!IsValidUtf8(record_.text)) {
+    Report(DiagKind::kInvalidEncoding, -1,
+           {fmt::format("this row is not valid {}", EncodingName(csv_->source().encoding())),
+            fmt::format("此行不是有效的 {} 编码", EncodingName(csv_->source().encoding()))},
+           {"undecodable bytes", "无法解码的字节"},
+           {"export the whole file in one encoding, or pass --encoding gb18030",
+            "请用同一种编码导出整个文件，或加上 --encoding gb18030"});
+    valid = false;
+    return true;
+  }
+  if (record_.fields.size() != header_.fields) {
+    int at = record_.fields.size() > header_.fields ? static_cast<int>(header_.fields) : -1;
+    Report(DiagKind::kRaggedRow, at,
+           {fmt::format("this row has {} fields, the header has {}", record_.fields.size(),
+                        header_.fields),
+            fmt::format("此行有 {} 个字段，表头有 {} 个", record_.fields.size(), header_.fields)},
+           {record_.fields.size() > header_.fields ? "an extra field starts here" : "fields missing",
+            record_.fields.size() > header_.fields ? "多出的字段从这里开始" : "缺少字段"},
+           {"a comma inside a value needs the value quoted: \"a, b\"",
+            "值中含逗号时，需给整个值加引号：\"a, b\""});
+    valid = false;
+    return true;
+  }
+  for (std::size_t i = 0; i < record_.fields.size(); ++i) {
+    int column = header_.field_to_column[i];
+    if (static_cast<std::size_t>(column) < spec_.columns.size()) {
+      valid = CheckCell(column, record_.fields[i], static_cast<int>(i), row) && valid;
+    } else {
+      row.values[column] = record_.fields[i];
+    }
+  }
+  for (std::size_t c = 0; c < spec_.columns.size(); ++c) {
+    if (header_.column_to_field[c] < 0 && spec_.columns[c].kind == ValueKind::kCredit) {
+      row.values[c] = "U";
+    }
+  }
+  return true;
+}
+
+}  // namespace planc::data

@@ -1,0 +1,161 @@
+#include "compiler/data/text_source.h"
+
+#include <iconv.h>
+#include <openssl/evp.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "compiler/source/utf8.h"
+
+namespace planc::data {
+namespace {
+
+constexpr std::size_t kChunk = 1 << 20;
+constexpr std::size_t kSniff = 4 << 20;
+
+// Valid UTF-8 but for a sequence cut off at the very end of the sample.
+bool LooksLikeUtf8(std::string_view sample, bool complete) {
+  std::size_t bad = 0;
+  if (IsValidUtf8(sample, &bad)) return true;
+  return !complete && sample.size() - bad < 4;
+}
+
+}  // namespace
+
+const char* EncodingName(Encoding encoding) {
+  switch (encoding) {
+    case Encoding::kAuto: return "auto";
+    case Encoding::kUtf8: return "UTF-8";
+    case Encoding::kGb18030: return "GB18030";
+  }
+  return "?";
+}
+
+std::unique_ptr<TextSource> TextSource::Open(const std::string& path, Encoding encoding,
+                                             std::string* error) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    *error = path + ": is a directory, not a file";
+    return nullptr;
+  }
+  std::unique_ptr<TextSource> source(new TextSource());
+  source->path_ = path;
+  source->file_ = std::fopen(path.c_str(), "rb");
+  if (source->file_ == nullptr) {
+    *error = path + ": cannot open: " + std::strerror(errno);
+    return nullptr;
+  }
+  auto* sha = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(sha, EVP_sha256(), nullptr);
+  source->sha_ = sha;
+  // Look at the start of the file to settle the encoding and the BOM.
+  while (source->raw_.size() < kSniff && source->FillRaw()) {
+  }
+  if (!source->error_.empty()) {
+    *error = source->error_;
+    return nullptr;
+  }
+  if (source->raw_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    source->bom_ = true;
+    source->raw_pos_ = 3;
+    encoding = encoding == Encoding::kAuto ? Encoding::kUtf8 : encoding;
+  }
+  if (encoding == Encoding::kAuto) {
+    encoding = LooksLikeUtf8(std::string_view(source->raw_).substr(source->raw_pos_), source->eof_)
+                   ? Encoding::kUtf8
+                   : Encoding::kGb18030;
+  }
+  source->encoding_ = encoding;
+  if (encoding == Encoding::kGb18030) {
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == reinterpret_cast<iconv_t>(-1)) {
+      *error = path + ": cannot decode GB18030 on this system (iconv)";
+      return nullptr;
+    }
+    source->iconv_ = cd;
+  }
+  return source;
+}
+
+TextSource::~TextSource() {
+  if (file_) std::fclose(file_);
+  if (iconv_) iconv_close(static_cast<iconv_t>(iconv_));
+  if (sha_) EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(sha_));
+}
+
+// Reads one chunk of raw bytes into raw_ (hashing them); false at the end.
+bool TextSource::FillRaw() {
+  if (eof_) return false;
+  std::size_t old = raw_.size();
+  raw_.resize(old + kChunk);
+  std::size_t got = std::fread(raw_.data() + old, 1, kChunk, file_);
+  raw_.resize(old + got);
+  if (got > 0) {
+    EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(sha_), raw_.data() + old, got);
+    raw_bytes_ += got;
+  }
+  if (got < kChunk) {
+    if (std::ferror(file_)) error_ = path_ + ": cannot read: " + std::strerror(errno);
+    eof_ = true;
+  }
+  return got > 0;
+}
+
+bool TextSource::ReadMore(std::string& out, std::size_t max) {
+  if (raw_pos_ >= raw_.size()) {
+    raw_.clear();
+    raw_pos_ = 0;
+    if (!FillRaw()) return false;
+  }
+  if (encoding_ == Encoding::kUtf8) {
+    std::size_t n = std::min(max, raw_.size() - raw_pos_);
+    out.append(raw_, raw_pos_, n);
+    raw_pos_ += n;
+    return true;
+  }
+  // GB18030: decode what is buffered; a sequence cut at the chunk's end waits
+  // for the next chunk.
+  std::size_t before = out.size();
+  out.resize(before + 4 * (raw_.size() - raw_pos_) + 16);
+  char* in = raw_.data() + raw_pos_;
+  std::size_t in_left = raw_.size() - raw_pos_;
+  char* dst = out.data() + before;
+  std::size_t dst_left = out.size() - before;
+  std::size_t rc = iconv(static_cast<iconv_t>(iconv_), &in, &in_left, &dst, &dst_left);
+  out.resize(out.size() - dst_left);
+  raw_pos_ = raw_.size() - in_left;
+  if (rc == static_cast<std::size_t>(-1) && errno == EINVAL) {
+    // Incomplete sequence: keep it and read on, or report it at the end.
+    std::string rest = raw_.substr(raw_pos_);
+    raw_ = rest;
+    raw_pos_ = 0;
+    if (!FillRaw()) {
+      error_ = path_ + ": the file ends inside a GB18030 character";
+      return false;
+    }
+  } else if (rc == static_cast<std::size_t>(-1) && errno == EILSEQ) {
+    error_ = path_ + ": bytes at offset " + std::to_string(raw_bytes_ - (raw_.size() - raw_pos_)) +
+             " are neither UTF-8 nor GB18030";
+    return false;
+  }
+  return out.size() > before || ReadMore(out, max);
+}
+
+std::string TextSource::Sha256Hex() {
+  // Hash whatever has not been read yet, so the digest is always the file's.
+  while (FillRaw()) raw_.clear(), raw_pos_ = 0;
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(sha_), digest, &length);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < length; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 0xF];
+  }
+  return hex;
+}
+
+}  // namespace planc::data

@@ -1,0 +1,58 @@
+#ifndef PLANC_DATA_TEXT_SOURCE_H_
+#define PLANC_DATA_TEXT_SOURCE_H_
+
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace planc::data {
+
+enum class Encoding { kAuto, kUtf8, kGb18030 };
+
+const char* EncodingName(Encoding encoding);
+
+// A file read as UTF-8 text, in chunks: UTF-8 as it is (a leading byte-order
+// mark dropped), or GB18030 decoded with iconv. `kAuto` takes UTF-8 unless
+// the first 4 MiB are not valid UTF-8. The raw bytes are hashed as they pass.
+class TextSource {
+ public:
+  // Opens `path`; on failure returns null and sets `error` to a sentence.
+  static std::unique_ptr<TextSource> Open(const std::string& path, Encoding encoding,
+                                          std::string* error);
+  ~TextSource();
+  TextSource(const TextSource&) = delete;
+  TextSource& operator=(const TextSource&) = delete;
+
+  // Appends up to about `max` decoded bytes to `out`; returns false at the
+  // end of the file or on an error (see error()).
+  bool ReadMore(std::string& out, std::size_t max);
+
+  Encoding encoding() const { return encoding_; }
+  bool bom() const { return bom_; }
+  const std::string& error() const { return error_; }
+  std::uint64_t raw_bytes() const { return raw_bytes_; }
+  // Lowercase hex SHA-256 of every raw byte read; call after the end.
+  std::string Sha256Hex();
+
+ private:
+  TextSource() = default;
+  bool FillRaw();
+
+  std::FILE* file_ = nullptr;
+  std::string path_;
+  Encoding encoding_ = Encoding::kUtf8;
+  bool bom_ = false;
+  std::string raw_;          // raw bytes not yet decoded
+  std::size_t raw_pos_ = 0;
+  bool eof_ = false;
+  std::uint64_t raw_bytes_ = 0;
+  std::string error_;
+  void* iconv_ = nullptr;    // iconv_t when decoding GB18030
+  void* sha_ = nullptr;      // EVP_MD_CTX*
+};
+
+}  // namespace planc::data
+
+#endif  // PLANC_DATA_TEXT_SOURCE_H_
