@@ -120,12 +120,15 @@ bool CsvReader::Parse(CsvRecord& record) {
                             "字段的结束引号后面还有文字"});
       }
     } else {
-      while (p < end && data[p] != ',' && data[p] != '\n') ++p;
+      std::size_t quote = std::string_view::npos;
+      while (p < end && data[p] != ',' && data[p] != '\n') {
+        if (data[p] == '"' && quote == std::string_view::npos) quote = p - start;
+        ++p;
+      }
       if (p == end && !eof_) return false;
       std::size_t stop = p;
       if (stop > start && data[stop - 1] == '\r' && (stop == end || data[stop] == '\n')) --stop;
       std::string_view value(data + start, stop - start);
-      std::size_t quote = value.find('"');
       if (quote != std::string_view::npos) {
         set_problem(start + quote, {"a quote inside an unquoted field; quote the whole field and "
                                     "double the quote: \"a \"\"b\"\" c\"",

@@ -15,6 +15,9 @@ struct RowPredicates::Node {
   enum class Kind {
     kTrue, kFalse, kNamed, kColumn, kString, kNumber, kList, kAnd, kOr, kNot, kCompare, kIn,
     kHas, kStartsWith, kMatches, kSize, kCond,
+    // A text column tested against a string literal: the common case, done
+    // directly on the cell (`column` and `text` hold both sides).
+    kColumnHas, kColumnStartsWith, kColumnMatches, kColumnCompare,
   };
   Kind kind = Kind::kTrue;
   expr::Op op = expr::Op::kEq;
@@ -176,12 +179,14 @@ int RowPredicates::Compile(const expr::Expr& e) {
                   : e.op == expr::Op::kHas ? K::kHas
                                            : K::kCompare;
       node.kids = {Compile(e.children[0]), Compile(e.children[1])};
+      Specialise(node);
       break;
     case expr::Expr::Kind::kCall:
       node.kind = e.name == "startsWith" ? K::kStartsWith
                   : e.name == "matches"  ? K::kMatches
                                          : K::kSize;
       for (const expr::Expr& child : e.children) node.kids.push_back(Compile(child));
+      Specialise(node);
       break;
     case expr::Expr::Kind::kCond:
       node.kind = K::kCond;
@@ -196,6 +201,25 @@ int RowPredicates::Compile(const expr::Expr& e) {
   return static_cast<int>(nodes_.size()) - 1;
 }
 
+void RowPredicates::Specialise(Node& node) {
+  using K = Node::Kind;
+  if (node.kids.size() != 2 || failed_) return;
+  const Node& lhs = nodes_[node.kids[0]];
+  const Node& rhs = nodes_[node.kids[1]];
+  bool text_column = lhs.kind == K::kColumn && lhs.column_kind != ValueKind::kCount &&
+                     lhs.column_kind != ValueKind::kBool;
+  if (!text_column || rhs.kind != K::kString) return;
+  switch (node.kind) {
+    case K::kHas: node.kind = K::kColumnHas; break;
+    case K::kStartsWith: node.kind = K::kColumnStartsWith; break;
+    case K::kMatches: node.kind = K::kColumnMatches; break;
+    case K::kCompare: node.kind = K::kColumnCompare; break;
+    default: return;
+  }
+  node.column = lhs.column;
+  node.text = rhs.text;
+}
+
 void RowPredicates::SetRow(const Row& row) {
   row_ = &row;
   ++generation_;
@@ -206,8 +230,39 @@ void RowPredicates::SetRow(const Row& row) {
 bool RowPredicates::Eval(int id) { return id >= 0 && Truth(id); }
 
 bool RowPredicates::Truth(int id) {
-  Value v = Evaluate(id);
-  return v.kind == Value::Kind::kBool && v.truth;
+  using K = Node::Kind;
+  const Node& node = nodes_[id];
+  switch (node.kind) {
+    case K::kAnd: return Truth(node.kids[0]) && Truth(node.kids[1]);
+    case K::kOr: return Truth(node.kids[0]) || Truth(node.kids[1]);
+    case K::kNot: return !Truth(node.kids[0]);
+    case K::kNamed:
+      if (memo_row_[id] != generation_) {
+        memo_row_[id] = generation_;
+        memo_value_[id] = Truth(node.kids[0]);
+      }
+      return memo_value_[id] != 0;
+    case K::kColumnHas: return ListHas(row_->values[node.column], node.text);
+    case K::kColumnStartsWith:
+      return row_->values[node.column].substr(0, node.text.size()) == node.text;
+    case K::kColumnMatches: return GlobMatch(row_->values[node.column], node.text);
+    case K::kColumnCompare: {
+      int cmp = row_->values[node.column].compare(node.text);
+      switch (node.op) {
+        case expr::Op::kEq: return cmp == 0;
+        case expr::Op::kNe: return cmp != 0;
+        case expr::Op::kLt: return cmp < 0;
+        case expr::Op::kLe: return cmp <= 0;
+        case expr::Op::kGt: return cmp > 0;
+        case expr::Op::kGe: return cmp >= 0;
+        default: return false;
+      }
+    }
+    default: {
+      Value v = Evaluate(id);
+      return v.kind == Value::Kind::kBool && v.truth;
+    }
+  }
 }
 
 RowPredicates::Value RowPredicates::Evaluate(int id) {
@@ -222,12 +277,7 @@ RowPredicates::Value RowPredicates::Evaluate(int id) {
   switch (node.kind) {
     case K::kTrue: return truth(true);
     case K::kFalse: return truth(false);
-    case K::kNamed:
-      if (memo_row_[id] != generation_) {
-        memo_row_[id] = generation_;
-        memo_value_[id] = Truth(node.kids[0]);
-      }
-      return truth(memo_value_[id] != 0);
+    case K::kNamed: return truth(Truth(id));
     case K::kColumn: {
       std::string_view cell = row_->values[node.column];
       if (node.column_kind == ValueKind::kBool) return truth(cell == "true");
@@ -253,9 +303,9 @@ RowPredicates::Value RowPredicates::Evaluate(int id) {
       out.kind = Value::Kind::kItems;
       out.items = &node.items;
       return out;
-    case K::kAnd: return truth(Truth(node.kids[0]) && Truth(node.kids[1]));
-    case K::kOr: return truth(Truth(node.kids[0]) || Truth(node.kids[1]));
-    case K::kNot: return truth(!Truth(node.kids[0]));
+    case K::kAnd: case K::kOr: case K::kNot: case K::kColumnHas: case K::kColumnStartsWith:
+    case K::kColumnMatches: case K::kColumnCompare:
+      return truth(Truth(id));
     case K::kCond: return Truth(node.kids[0]) ? Evaluate(node.kids[1]) : Evaluate(node.kids[2]);
     case K::kHas: {
       Value list = Evaluate(node.kids[0]), item = Evaluate(node.kids[1]);

@@ -39,6 +39,8 @@ class RowPredicates {
   struct Node;
   int Compile(const expr::Expr& e);
   int CompileNamed(const std::string& name, const expr::Expr& at);
+  // Turns a test of a text column against a string literal into a direct one.
+  void Specialise(Node& node);
   bool Truth(int node);
   struct Value;
   Value Evaluate(int node);

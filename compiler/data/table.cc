@@ -291,6 +291,7 @@ bool TableReader::CheckCell(int column, std::string_view raw, int field, Row& ro
              {"expected a whole number, or nothing for no limit", "应为整数；无上限则留空"});
       return false;
     case ValueKind::kDate:
+      if (Date::Parse(value)) return true;  // already ISO: the usual case
       if (auto date = ParseAnyDate(value)) {
         normalised_[column] = date->ToString();
         out = normalised_[column];

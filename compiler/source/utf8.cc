@@ -1,5 +1,8 @@
 #include "compiler/source/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace planc {
 namespace {
 
@@ -49,6 +52,18 @@ char32_t DecodeUtf8(std::string_view text, std::size_t& pos) {
 bool IsValidUtf8(std::string_view text, std::size_t* bad_offset) {
   std::size_t pos = 0;
   while (pos < text.size()) {
+    // Runs of ASCII, eight bytes at a time: most of a registry is ASCII.
+    while (pos + 8 <= text.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + pos, 8);
+      if (word & 0x8080808080808080ull) break;
+      pos += 8;
+    }
+    if (pos >= text.size()) break;
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     char32_t c = 0;
     int len = 0;
     if (!DecodeOne(text, pos, c, len)) {

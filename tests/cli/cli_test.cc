@@ -35,6 +35,31 @@ std::string Quote(const std::string& arg) {
   return out + "'";
 }
 
+// Runs a command line and returns its exit status.
+int Shell(const std::string& command) {
+  int raw = std::system(command.c_str());
+  return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+}
+
+// A fresh scratch folder for one test.
+fs::path Scratch(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("planc-cli-" + std::to_string(::getpid())) / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+// The stats YAML without the registry's digest, which differs between
+// encodings of the same rows.
+std::string WithoutDigest(const std::string& yaml) {
+  std::istringstream in(yaml);
+  std::string out, line;
+  while (std::getline(in, line)) {
+    if (line.find("sha256:") == std::string::npos) out += line + "\n";
+  }
+  return out;
+}
+
 // Runs planc with `args` (and `env`, e.g. "LANG=zh_CN.UTF-8") and captures both streams.
 Result Planc(const std::vector<std::string>& args, const std::string& env = "LANG=C") {
   fs::path dir = fs::temp_directory_path() / ("planc-cli-" + std::to_string(::getpid()));
@@ -256,6 +281,74 @@ TEST(Cli, FmtFixAppliesTheFixesDiagnosticsCarry) {
   }
   EXPECT_EQ(doc["summary"]["errors"], 7);
   EXPECT_EQ(Planc({"fmt", plan.string()}).status, 2) << "canonical formatting is not there yet";
+}
+
+TEST(Cli, ExampleStatsAreReproducedFromTheGeneratorSettings) {
+  // examples/shishi-2024/make-data.sh: the same settings, the same bytes.
+  fs::path dir = Scratch("example-data");
+  fs::path registry = dir / "registry.csv", stats = dir / "stats.yaml";
+  ASSERT_EQ(Shell(Quote(PLANC_GEN_BINARY) + " registry --rows 60000 --seed 2024 -o " +
+                  Quote(registry.string())),
+            0);
+  Result r = Planc({"stats", "--registry", registry.string(), "--plan",
+                    "examples/shishi-2024/plan.plan", "-o", stats.string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(Slurp(stats), Slurp("examples/shishi-2024/stats-2024.yaml"))
+      << "run examples/shishi-2024/make-data.sh and commit stats-2024.yaml";
+}
+
+TEST(Cli, ModelFromRegistryAndFromItsStatsIsByteIdentical) {
+  fs::path dir = Scratch("registry-vs-stats");
+  fs::path registry = dir / "registry.csv", stats = dir / "stats.yaml";
+  ASSERT_EQ(Shell(Quote(PLANC_GEN_BINARY) + " registry --rows 20000 --seed 11 -o " +
+                  Quote(registry.string())),
+            0);
+  ASSERT_EQ(Planc({"stats", "--registry", registry.string(), "--plan", kExample, "-o",
+                   stats.string()})
+                .status,
+            0);
+  Result from_registry = Planc({"check", kExample, "--registry", registry.string(), "--dump=model"});
+  Result from_stats = Planc({"check", kExample, "--stats", stats.string(), "--dump=model"});
+  ASSERT_EQ(from_registry.status, 0) << from_registry.err;
+  ASSERT_EQ(from_stats.status, 0) << from_stats.err;
+  // The first line names the source; every figure after it must be the same.
+  auto figures = [](const std::string& dump) { return dump.substr(dump.find('\n')); };
+  EXPECT_EQ(figures(from_registry.out), figures(from_stats.out));
+  EXPECT_NE(from_stats.out.find("planned"), std::string::npos);
+}
+
+TEST(Cli, Gb18030ExportWithChineseHeadersGivesTheSameStats) {
+  fs::path dir = Scratch("gb18030");
+  fs::path utf8 = dir / "utf8.csv", gb = dir / "gb18030.csv";
+  std::string gen = Quote(PLANC_GEN_BINARY) + " registry --rows 5000 --seed 5 -o ";
+  ASSERT_EQ(Shell(gen + Quote(utf8.string())), 0);
+  ASSERT_EQ(Shell(gen + Quote(gb.string()) + " --encoding gb18030 --headers zh --crlf"), 0);
+  Result a = Planc({"stats", "--registry", utf8.string(), "--plan", kExample, "-o", "-"});
+  Result b = Planc({"stats", "--registry", gb.string(), "--plan", kExample, "-o", "-"});
+  ASSERT_EQ(a.status, 0) << a.err;
+  ASSERT_EQ(b.status, 0) << b.err;
+  EXPECT_NE(b.err.find("GB18030"), std::string::npos) << "a note says how it was read";
+  EXPECT_EQ(WithoutDigest(a.out), WithoutDigest(b.out));
+  EXPECT_NE(a.out, b.out) << "the digests of the two files differ";
+}
+
+TEST(Cli, StatsForAnotherVersionOfThePlanAreRefused) {
+  fs::path dir = Scratch("stale");
+  fs::path plan = dir / "plan.plan";
+  std::string text = Slurp(kExample);
+  text.replace(text.find("stats-2024.yaml"), 15, "../stats.yaml");
+  std::ofstream(plan) << text;
+  fs::copy_file("examples/shishi-2024/stats-2024.yaml", dir.parent_path() / "stats.yaml",
+                fs::copy_options::overwrite_existing);
+  EXPECT_EQ(Planc({"check", plan.string()}).status, 0);
+  std::string changed = text;
+  std::size_t at = changed.find("kind == \"enterprise\"");
+  ASSERT_NE(at, std::string::npos);
+  changed.replace(at, 21, "kind == \"individual\"");
+  std::ofstream(plan) << changed;
+  Result r = Planc({"check", plan.string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("E0213"), std::string::npos) << r.err;
 }
 
 TEST(Cli, HostileInputsNeverCrash) {
