@@ -42,6 +42,10 @@ int RunCheck(const CheckOptions& options, const CommonOptions& common, Io io) {
       return kExitUsage;
     }
     model = model::BuildModel(*plan, std::move(loaded.population), loaded.source, diags);
+    if (!LoadInspectors(*model, options.population, diags, &error)) {
+      io.err << "planc: error: " << error << "\n";
+      return kExitUsage;
+    }
     if (options.dump == "model") io.out << model::DumpModel(*model);
   }
   int status = Report(diags, common, io);

@@ -32,6 +32,8 @@ struct PopulationOptions {
   std::string stats;
   std::string encoding = "auto";  // auto, utf-8, gb18030
   bool skip_invalid = false;
+  std::string inspectors;  // check only: the inspector directory
+  std::string conflicts;   // and its conflicts file
 };
 
 struct CheckOptions {

@@ -45,6 +45,12 @@ void AddPopulationOptions(CLI::App& cmd, PopulationOptions& options, bool stats_
       ->check(CLI::IsMember({"auto", "utf-8", "gb18030"}));
   cmd.add_flag("--skip-invalid", options.skip_invalid,
                "Report and skip invalid registry rows instead of rejecting the file");
+  if (stats_allowed) {
+    CLI::Option* inspectors = cmd.add_option(
+        "--inspectors", options.inspectors, "The inspector directory CSV (执法检查人员名录库)");
+    cmd.add_option("--conflicts", options.conflicts, "The conflicts CSV (回避名单)")
+        ->needs(inspectors);
+  }
 }
 
 }  // namespace

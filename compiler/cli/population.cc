@@ -93,4 +93,24 @@ LoadedPopulation LoadPopulation(const sema::Plan& plan, const PopulationOptions&
   return loaded;
 }
 
+bool LoadInspectors(model::Model& model, const PopulationOptions& options, Diagnostics& diags,
+                    std::string* error) {
+  if (options.inspectors.empty()) return true;
+  for (const std::string& path : {options.inspectors, options.conflicts}) {
+    std::error_code ec;
+    if (!path.empty() && !std::filesystem::is_regular_file(path, ec)) {
+      *error = fmt::format("{}: cannot be read: {}", path,
+                           std::filesystem::exists(path, ec) ? "not a file" : "no such file");
+      return false;
+    }
+  }
+  data::Encoding encoding = EncodingOf(options.encoding);
+  std::optional<data::Inspectors> inspectors =
+      data::ScanInspectors(options.inspectors, *model.plan, encoding, diags);
+  if (!inspectors) return true;
+  if (!options.conflicts.empty()) data::ScanConflicts(options.conflicts, *inspectors, encoding, diags);
+  model::AddInspectors(model, std::move(*inspectors), options.inspectors, diags);
+  return true;
+}
+
 }  // namespace planc::cli

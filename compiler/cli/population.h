@@ -6,6 +6,7 @@
 
 #include "compiler/cli/commands.h"
 #include "compiler/data/population.h"
+#include "compiler/model/model.h"
 #include "compiler/sema/plan.h"
 
 namespace planc::cli {
@@ -21,6 +22,11 @@ struct LoadedPopulation {
 // sets `error` (exit 2). With no source anywhere, `population` stays empty.
 LoadedPopulation LoadPopulation(const sema::Plan& plan, const PopulationOptions& options,
                                 Diagnostics& diags, std::string* error);
+
+// Reads --inspectors (and --conflicts) into the model; false with `error` set
+// when a named file cannot be read at all.
+bool LoadInspectors(model::Model& model, const PopulationOptions& options, Diagnostics& diags,
+                    std::string* error);
 
 // Parses and analyses a plan file; a file that cannot be read sets `error`.
 std::optional<sema::Plan> LoadPlan(const std::string& path, Diagnostics& diags,

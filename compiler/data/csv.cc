@@ -147,6 +147,7 @@ bool CsvReader::Parse(CsvRecord& record) {
   if (text_end > pos_ && data[text_end - 1] == '\r') --text_end;
   record.text = std::string_view(data + pos_, text_end - pos_);
   record.line = line_;
+  if (p + 1 < end && data[p] == '\r' && data[p + 1] == '\n') ++p;  // CRLF after a quoted field
   if (p < end && data[p] == '\n') ++p;
   line_ += lines + 1;
   pos_ = p;

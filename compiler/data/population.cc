@@ -143,13 +143,13 @@ std::optional<Population> ScanRegistry(const std::string& path, const sema::Plan
   auto csv = CsvReader::Open(path, options.encoding, &error);
   if (!csv) {
     auto file = std::make_shared<SourceFile>(path, "");
-    diags.Add(DiagBuilder(DiagKind::kEmptyTable, file, {0, 0})
+    diags.Add(DiagBuilder(DiagKind::kDataFileUnreadable, file, {0, 0})
                   .Message(fmt::format("cannot read the registry: {}", error),
                            fmt::format("无法读取名录库：{}", error)));
     return std::nullopt;
   }
   CsvReader* reader = csv.get();
-  if (reader->source().encoding() == Encoding::kGb18030) {
+  if (reader->source().detected_gb18030()) {
     auto file = std::make_shared<SourceFile>(path, "");
     diags.Add(DiagBuilder(DiagKind::kDecodedAsGb18030, file, {0, 0})
                   .Message("the registry is not UTF-8: read as GB18030",
@@ -237,9 +237,16 @@ std::optional<Population> ScanRegistry(const std::string& path, const sema::Plan
     // The duplicate check comes last, when its prefetched cache line is there.
     if (seen.Insert(code_hash)) suspects.emplace(code);
   }
+  table.Finish();
   if (!reader->error().empty()) {
-    table.Report(DiagKind::kInvalidEncoding, -1, {reader->error(), reader->error()},
-                 {"reading stopped here", "读取在此中止"});
+    table.ReportReadError();
+    return std::nullopt;
+  }
+  if (population.rows == 0 && invalid == 0) {
+    auto file = std::make_shared<SourceFile>(path, "");
+    diags.Add(DiagBuilder(DiagKind::kEmptyTable, file, {0, 0})
+                  .Message("the registry has a header but no rows", "名录库只有表头，没有数据行")
+                  .Help("export the registry again with its rows", "请重新导出包含数据行的名录库"));
     return std::nullopt;
   }
   population.sha256 = reader->source().Sha256Hex();

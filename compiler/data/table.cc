@@ -43,13 +43,19 @@ std::optional<int> Number(std::string_view text) {
   return value;
 }
 
-// `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYY年M月D日` as a date.
+// `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYY年M月D日` as a date; month and day may
+// have one digit, and a spreadsheet's ` 00:00:00` may follow.
 std::optional<Date> ParseAnyDate(std::string_view text) {
   if (auto date = Date::Parse(text)) return date;
-  if (text.size() == 10 && text[4] == '/' && text[7] == '/') {
-    std::string iso(text);
-    iso[4] = iso[7] = '-';
-    return Date::Parse(iso);
+  if (text.size() > 9 && text.substr(text.size() - 9) == " 00:00:00") text.remove_suffix(9);
+  for (char sep : {'-', '/'}) {
+    std::size_t a = text.find(sep), b = text.rfind(sep);
+    if (a != 4 || b == a || b - a > 3 || text.size() - b > 3 || text.size() - b < 2) continue;
+    auto year = Number(text.substr(0, a));
+    auto month = Number(text.substr(a + 1, b - a - 1));
+    auto day = Number(text.substr(b + 1));
+    if (!year || !month || !day) return std::nullopt;
+    return Date::Parse(fmt::format("{:04}-{:02}-{:02}", *year, *month, *day));
   }
   std::size_t y = text.find("年"), m = text.find("月"), d = text.find("日");
   if (y == std::string_view::npos || m == std::string_view::npos || d == std::string_view::npos ||
@@ -115,7 +121,14 @@ TableReader::TableReader(const TableSpec& spec, std::unique_ptr<CsvReader> csv, 
     : spec_(spec), csv_(std::move(csv)), diags_(diags), normalised_(spec.columns.size()) {}
 
 void TableReader::Report(DiagKind kind, int field, Text message, Text label, Text help) {
-  if (!excerpt_) excerpt_ = csv_->Excerpt(record_);
+  if (++reported_[Info(kind).code] > kMaxReports) return;
+  if (!excerpt_) {
+    // Bytes that are not UTF-8 show as `?` (same offsets), never raw.
+    std::string text(record_.text);
+    std::size_t bad = 0;
+    while (!IsValidUtf8(std::string_view(text).substr(0), &bad)) text[bad] = '?';
+    excerpt_ = std::make_shared<SourceFile>(csv_->path(), std::move(text), record_.line);
+  }
   SourceRange range{0, static_cast<std::uint32_t>(record_.text.size())};
   if (field >= 0 && static_cast<std::size_t>(field) < record_.offsets.size()) {
     std::uint32_t begin = record_.offsets[field];
@@ -136,6 +149,30 @@ void TableReader::Report(DiagKind kind, int field, Text message, Text label, Tex
   diags_.Add(std::move(diagnostic));
 }
 
+void TableReader::ReportReadError() {
+  bool skip = skip_invalid_;
+  skip_invalid_ = false;
+  Report(DiagKind::kInvalidEncoding, -1, {csv_->error(), csv_->error()},
+         {"reading stopped here", "读取在此中止"});
+  skip_invalid_ = skip;
+}
+
+void TableReader::Finish() {
+  auto file = std::make_shared<SourceFile>(csv_->path(), "");
+  for (const auto& [code, count] : reported_) {
+    if (count <= static_cast<std::uint64_t>(kMaxReports)) continue;
+    const KindInfo* info = FindKind(code);
+    DiagBuilder d(info ? info->kind : DiagKind::kCsvSyntax, file, {0, 0});
+    d.Message(fmt::format("{} more {} in this file are not shown", count - kMaxReports, code),
+              fmt::format("此文件中另有 {} 处 {} 未显示", count - kMaxReports, code))
+        .Note(fmt::format("only the first {} of each kind are listed", kMaxReports),
+              fmt::format("每类只列出前 {} 处", kMaxReports));
+    Diagnostic diagnostic = d;
+    diagnostic.severity = Severity::kNote;
+    diags_.Add(std::move(diagnostic));
+  }
+}
+
 bool TableReader::ReadHeader() {
   if (!csv_->Next(record_)) {
     excerpt_ = nullptr;
@@ -148,6 +185,11 @@ bool TableReader::ReadHeader() {
     return false;
   }
   excerpt_ = nullptr;
+  if (!csv_->problem().empty()) {
+    Report(DiagKind::kCsvSyntax, FieldAt(csv_->problem_offset()), csv_->problem(),
+           {"malformed here", "格式错误"});
+    return false;
+  }
   header_ = Header{};
   for (const ColumnSpec& column : spec_.columns) header_.names.emplace_back(column.name);
   header_.column_to_field.assign(spec_.columns.size(), -1);
@@ -200,6 +242,14 @@ bool TableReader::ReadHeader() {
   return ok;
 }
 
+int TableReader::FieldAt(std::uint32_t offset) const {
+  int field = -1;
+  for (std::size_t i = 0; i < record_.offsets.size() && record_.offsets[i] <= offset; ++i) {
+    field = static_cast<int>(i);
+  }
+  return field;
+}
+
 bool TableReader::CheckCell(int column, std::string_view raw, int field, Row& row) {
   const ColumnSpec& spec = spec_.columns[column];
   std::string_view value = spec.kind == ValueKind::kText || spec.kind == ValueKind::kList
@@ -233,8 +283,12 @@ bool TableReader::CheckCell(int column, std::string_view raw, int field, Row& ro
         detail_en = fmt::format("it has {} characters, not 18", CountCodePoints(value));
         detail_zh = fmt::format("共 {} 位，应为 18 位", CountCodePoints(value));
       } else if (problem == UsccProblem::kCharacter) {
-        detail_en = "it has a character outside 0-9 and the letters ABCDEFGHJKLMNPQRTUWXY";
-        detail_zh = "含有 0-9 与字母 ABCDEFGHJKLMNPQRTUWXY 以外的字符";
+        std::size_t at = value.find_first_not_of("0123456789ABCDEFGHJKLMNPQRTUWXY");
+        std::size_t end = at + 1;
+        while (end < value.size() && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80) ++end;
+        std::string bad(value.substr(at, end - at));
+        detail_en = fmt::format("`{}` is not one of 0-9 and ABCDEFGHJKLMNPQRTUWXY", bad);
+        detail_zh = fmt::format("`{}` 不在 0-9 与 ABCDEFGHJKLMNPQRTUWXY 之中", bad);
       } else {
         char check = *UsccCheckCharacter(value.substr(0, 17));
         detail_en = fmt::format("its check character is `{}`, but the first 17 give `{}`",
@@ -313,8 +367,10 @@ bool TableReader::Next(Row& row, bool& valid) {
   row.line = record_.line;
   row.values.assign(header_.names.size(), std::string_view());
   if (!csv_->problem().empty()) {
-    Report(DiagKind::kCsvSyntax, -1, csv_->problem(), {"malformed here", "格式错误"});
+    Report(DiagKind::kCsvSyntax, FieldAt(csv_->problem_offset()), csv_->problem(),
+           {"malformed here", "格式错误"});
     valid = false;
+    return true;  // its fields are not to be trusted: no more reports for it
   }
   if (!IsValidUtf8(record_.text)) {
     Report(DiagKind::kInvalidEncoding, -1,
@@ -334,8 +390,11 @@ bool TableReader::Next(Row& row, bool& valid) {
             fmt::format("此行有 {} 个字段，表头有 {} 个", record_.fields.size(), header_.fields)},
            {record_.fields.size() > header_.fields ? "an extra field starts here" : "fields missing",
             record_.fields.size() > header_.fields ? "多出的字段从这里开始" : "缺少字段"},
-           {"a comma inside a value needs the value quoted: \"a, b\"",
-            "值中含逗号时，需给整个值加引号：\"a, b\""});
+           record_.fields.size() > header_.fields
+               ? Text{"a comma inside a value needs the value quoted: \"a, b\"",
+                      "值中含逗号时，需给整个值加引号：\"a, b\""}
+               : Text{"give every column a value, empty ones as nothing between commas",
+                      "每一列都要有值，空值写成两个逗号之间什么也不写"});
     valid = false;
     return true;
   }
@@ -345,11 +404,6 @@ bool TableReader::Next(Row& row, bool& valid) {
       valid = CheckCell(column, record_.fields[i], static_cast<int>(i), row) && valid;
     } else {
       row.values[column] = record_.fields[i];
-    }
-  }
-  for (std::size_t c = 0; c < spec_.columns.size(); ++c) {
-    if (header_.column_to_field[c] < 0 && spec_.columns[c].kind == ValueKind::kCredit) {
-      row.values[c] = "U";
     }
   }
   return true;

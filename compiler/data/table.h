@@ -1,6 +1,7 @@
 #ifndef PLANC_DATA_TABLE_H_
 #define PLANC_DATA_TABLE_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -78,9 +79,17 @@ class TableReader {
   void Report(DiagKind kind, int field, Text message, Text label, Text help = {});
   // With --skip-invalid, row problems are warnings that say the row is skipped.
   void set_skip_invalid(bool skip) { skip_invalid_ = skip; }
+  // Reports that reading stopped early (never demoted by --skip-invalid).
+  void ReportReadError();
+  // Adds a note for each code whose reports were cut off after the first
+  // kMaxReports, with how many more there were.
+  void Finish();
+  static constexpr int kMaxReports = 100;
 
  private:
   bool CheckCell(int column, std::string_view value, int field, Row& row);
+  // The field of the current record that holds byte `offset` of its text.
+  int FieldAt(std::uint32_t offset) const;
 
   const TableSpec& spec_;
   std::unique_ptr<CsvReader> csv_;
@@ -90,6 +99,7 @@ class TableReader {
   SourcePtr excerpt_;           // built on the first problem of a record
   std::vector<std::string> normalised_;  // per-column buffers for dates
   bool skip_invalid_ = false;
+  std::map<std::string, std::uint64_t> reported_;  // code -> reports made
   bool in_row_ = false;  // reporting a data row, not the header
 };
 

@@ -15,11 +15,25 @@ namespace {
 constexpr std::size_t kChunk = 1 << 20;
 constexpr std::size_t kSniff = 4 << 20;
 
-// Valid UTF-8 but for a sequence cut off at the very end of the sample.
-bool LooksLikeUtf8(std::string_view sample, bool complete) {
-  std::size_t bad = 0;
-  if (IsValidUtf8(sample, &bad)) return true;
-  return !complete && sample.size() - bad < 4;
+// UTF-8 unless invalid sequences outnumber valid multi-byte ones: a GB18030
+// export is almost all invalid as UTF-8, while a UTF-8 export with a stray
+// row pasted from elsewhere stays UTF-8 (and that row is reported).
+bool LooksLikeUtf8(std::string_view sample) {
+  std::size_t valid = 0, invalid = 0, pos = 0;
+  while (pos < sample.size()) {
+    if (static_cast<unsigned char>(sample[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    std::size_t before = pos;
+    char32_t c = DecodeUtf8(sample, pos);
+    if (c == 0xFFFD && pos == before + 1) {
+      ++invalid;
+    } else {
+      ++valid;
+    }
+  }
+  return invalid <= valid;
 }
 
 }  // namespace
@@ -63,9 +77,10 @@ std::unique_ptr<TextSource> TextSource::Open(const std::string& path, Encoding e
     encoding = encoding == Encoding::kAuto ? Encoding::kUtf8 : encoding;
   }
   if (encoding == Encoding::kAuto) {
-    encoding = LooksLikeUtf8(std::string_view(source->raw_).substr(source->raw_pos_), source->eof_)
+    encoding = LooksLikeUtf8(std::string_view(source->raw_).substr(source->raw_pos_))
                    ? Encoding::kUtf8
                    : Encoding::kGb18030;
+    source->detected_ = encoding == Encoding::kGb18030;
   }
   source->encoding_ = encoding;
   if (encoding == Encoding::kGb18030) {

@@ -31,6 +31,8 @@ class TextSource {
 
   Encoding encoding() const { return encoding_; }
   bool bom() const { return bom_; }
+  // True when the encoding was detected as GB18030 rather than given.
+  bool detected_gb18030() const { return detected_; }
   const std::string& error() const { return error_; }
   std::uint64_t raw_bytes() const { return raw_bytes_; }
   // Lowercase hex SHA-256 of every raw byte read; call after the end.
@@ -44,6 +46,7 @@ class TextSource {
   std::string path_;
   Encoding encoding_ = Encoding::kUtf8;
   bool bom_ = false;
+  bool detected_ = false;
   std::string raw_;          // raw bytes not yet decoded
   std::size_t raw_pos_ = 0;
   bool eof_ = false;

@@ -27,10 +27,10 @@ std::optional<char> UsccCheckCharacter(std::string_view first17) {
 }
 
 UsccProblem CheckUscc(std::string_view code) {
-  if (code.size() != 18) return UsccProblem::kLength;
   for (char c : code) {
     if (ValueOf(c) < 0) return UsccProblem::kCharacter;
   }
+  if (code.size() != 18) return UsccProblem::kLength;
   return UsccCheckCharacter(code.substr(0, 17)) == code[17] ? UsccProblem::kNone
                                                              : UsccProblem::kCheckDigit;
 }

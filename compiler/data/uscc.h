@@ -11,7 +11,9 @@ namespace planc::data {
 // alphabet `0123456789ABCDEFGHJKLMNPQRTUWXY`.
 std::optional<char> UsccCheckCharacter(std::string_view first17);
 
-// Why a code is not a valid USCC, in a few words; empty when it is valid.
+// Why a code is not a valid USCC: a character outside the alphabet (checked
+// first, so a full-width digit is not called a wrong length), the length, or
+// the check character.
 enum class UsccProblem { kNone, kLength, kCharacter, kCheckDigit };
 UsccProblem CheckUscc(std::string_view code);
 

@@ -157,13 +157,15 @@ void RenderOne(std::string& out, const Diagnostic& d, const RenderOptions& optio
   std::vector<SourcePtr> files;
   std::map<const SourceFile*, std::vector<std::pair<const Location*, bool>>> by_file;
   auto add = [&](const Location& loc, bool primary) {
-    if (!loc.file) return;
+    // A whole-file remark (an empty file's excerpt) has no line to show.
+    if (!loc.file || loc.file->text().empty()) return;
     if (!by_file.count(loc.file.get())) files.push_back(loc.file);
     by_file[loc.file.get()].emplace_back(&loc, primary);
   };
   if (d.primary) add(*d.primary, true);
   for (const Location& loc : d.secondary) add(loc, false);
-  std::stable_sort(files.begin() + (d.primary && d.primary->file ? 1 : 0), files.end(),
+  bool primary_first = !files.empty() && d.primary && files.front() == d.primary->file;
+  std::stable_sort(files.begin() + (primary_first ? 1 : 0), files.end(),
                    [](const SourcePtr& a, const SourcePtr& b) { return a->path() < b->path(); });
   for (const SourcePtr& file : files) {
     if (!d.primary || file != d.primary->file) {

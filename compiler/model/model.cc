@@ -88,10 +88,10 @@ Model BuildModel(const sema::Plan& plan, std::optional<data::Population> populat
         if (s.name != "*") tm.planned_by_class[s.name[0] == 'U' ? 4 : s.name[0] - 'A'] = *s.n;
         if (s.count && static_cast<std::uint64_t>(*s.count) > n) {
           std::string where = s.name == "*" ? "" : fmt::format(" of class {}", s.name);
-          std::string where_zh = s.name == "*" ? "" : fmt::format("{} 类", s.name);
+          std::string where_zh = s.name == "*" ? "" : fmt::format(" {} 类", s.name);
           diags.Add(DiagBuilder(DiagKind::kFewerThanAsked, plan.file, s.range)
-                        .Message(fmt::format("task `{}` asks for {} units{} but only {} exist",
-                                             task.id, *s.count, where, n),
+                        .Message(fmt::format("task `{}` asks for {} units{} but there {} only {}",
+                                             task.id, *s.count, where, n == 1 ? "is" : "are", n),
                                  fmt::format("任务「{}」要求抽取{} {} 户，但只有 {} 户", task.id,
                                              where_zh, *s.count, n))
                         .Label(fmt::format("{} will be drawn", n), fmt::format("实际只能抽 {} 户", n))
@@ -104,6 +104,31 @@ Model BuildModel(const sema::Plan& plan, std::optional<data::Population> populat
     model.tasks.push_back(std::move(tm));
   }
   return model;
+}
+
+void AddInspectors(Model& model, data::Inspectors inspectors, std::string source,
+                   Diagnostics& diags) {
+  for (const TaskModel& tm : model.tasks) {
+    const sema::Task& task = *tm.task;
+    auto it = inspectors.pool_sizes.find(task.pool);
+    if (it == inspectors.pool_sizes.end() || it->second >= static_cast<std::uint64_t>(task.per_visit)) {
+      continue;
+    }
+    diags.Add(DiagBuilder(DiagKind::kPoolTooSmall, model.plan->file, task.inspectors_range)
+                  .Message(fmt::format("pool `{}` has {} active inspector{}; task `{}` sends {} "
+                                       "to each visit",
+                                       task.pool, it->second, it->second == 1 ? "" : "s", task.id,
+                                       task.per_visit),
+                           fmt::format("人员库「{}」只有 {} 名在岗执法人员；任务「{}」每次检查需派 {} 名",
+                                       task.pool, it->second, task.id, task.per_visit))
+                  .Label("its visits cannot be staffed", "无法为其检查派员")
+                  .Note(fmt::format("inspectors from {}", source),
+                        fmt::format("执法人员数据来自 {}", source))
+                  .Help("widen the pool's predicate, or add qualified inspectors to the directory",
+                        "请放宽人员库的条件，或在人员名录中补充具备资格的执法人员"));
+  }
+  model.inspectors = std::move(inspectors);
+  model.inspectors_source = std::move(source);
 }
 
 std::string DumpModel(const Model& model) {
@@ -123,6 +148,12 @@ std::string DumpModel(const Model& model) {
   } else {
     out += "Population: none (give --registry or --stats)\n";
   }
+  if (model.inspectors) {
+    const data::Inspectors& in = *model.inspectors;
+    out += fmt::format("Inspectors from {}: sha256 {}, {} rows, {} active\n",
+                       model.inspectors_source, in.sha256, in.rows, in.active);
+    for (const auto& [pool, size] : in.pool_sizes) out += fmt::format("  pool {} {}\n", pool, size);
+  }
   for (const TaskModel& tm : model.tasks) {
     out += fmt::format("Task {} \"{}\"", tm.task->id, tm.task->name);
     if (tm.population) out += fmt::format(" population {} planned {}", *tm.population, *tm.planned);
@@ -140,9 +171,17 @@ std::string DumpModel(const Model& model) {
 }
 
 std::string SummaryTable(const Model& model, Lang lang) {
-  if (!model.population) return {};
   bool zh = lang == Lang::kZh;
-  std::string out = fmt::format(
+  std::string out;
+  if (model.inspectors) {
+    out += fmt::format(zh ? "执法人员：{}（{} 人在岗）\n" : "inspectors: {} ({} active)\n",
+                       model.inspectors_source, model.inspectors->active);
+    for (const auto& [pool, size] : model.inspectors->pool_sizes) {
+      out += fmt::format(zh ? "  人员库 {}：{} 人\n" : "  pool {}: {}\n", pool, size);
+    }
+  }
+  if (!model.population) return out;
+  out += fmt::format(
       zh ? "人口数据：{}（{} 户在册，其中基数 {} 户）\n"
          : "population: {} ({} active units, base {})\n",
       model.population_source, model.population->active, *model.base);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/data/inspectors.h"
 #include "compiler/data/population.h"
 #include "compiler/diag/engine.h"
 #include "compiler/sema/plan.h"
@@ -44,6 +45,8 @@ struct Model {
   std::vector<TaskModel> tasks;   // in the plan's order
   std::optional<std::uint64_t> base;
   std::optional<std::uint64_t> planned;
+  std::optional<data::Inspectors> inspectors;  // with --inspectors
+  std::string inspectors_source;
 };
 
 // The draw size of a stratum of `population` units (draw.md "Sample sizes"):
@@ -54,6 +57,11 @@ std::uint64_t SampleSize(const Stratum& stratum, std::uint64_t population);
 // warns where a count asks for more units than a stratum has.
 Model BuildModel(const sema::Plan& plan, std::optional<data::Population> population,
                  std::string population_source, Diagnostics& diags);
+
+// Adds the inspector directory's figures; warns where a pool has fewer active
+// members than a task sends per visit.
+void AddInspectors(Model& model, data::Inspectors inspectors, std::string source,
+                   Diagnostics& diags);
 
 // `--dump=model`: every task, stratum and figure, with the spans of the samples.
 std::string DumpModel(const Model& model);

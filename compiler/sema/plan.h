@@ -66,6 +66,7 @@ struct Task {
   Window window;
   int per_visit = 2;
   std::string pool;
+  SourceRange inspectors_range;  // the `inspectors N from POOL` field
   ast::MergeMode merge = ast::MergeMode::kAuto;
   std::string note;
   std::vector<Waiver> waivers;

@@ -102,6 +102,7 @@ void Analyzer::AnalyzeTask(const ast::TaskDecl& decl) {
         if (auto window = AnalyzeWindow(field)) task.window = *window;
         break;
       case K::kInspectors:
+        task.inspectors_range = field.range;
         if (auto n = CountValue(field.literal, "inspectors", 1)) task.per_visit = static_cast<int>(*n);
         if (!field.ident.name.empty() && ResolvePool(field.ident)) task.pool = field.ident.name;
         break;

@@ -63,7 +63,9 @@ TEST(UsccTest, WrongLength) {
   EXPECT_EQ(CheckUscc("91350000158142711"), UsccProblem::kLength);     // 17
   EXPECT_EQ(CheckUscc("91350000158142711F0"), UsccProblem::kLength);   // 19
   EXPECT_EQ(CheckUscc("9135000015814271F"), UsccProblem::kLength);
-  EXPECT_EQ(CheckUscc(" 91350000158142711F"), UsccProblem::kLength);   // untrimmed
+  // Characters are checked first: a space (cells are trimmed before) or a
+  // full-width digit is named as such, not miscounted as a length.
+  EXPECT_EQ(CheckUscc(" 91350000158142711F"), UsccProblem::kCharacter);
 }
 
 TEST(UsccTest, ForbiddenLettersAreCharacterErrors) {

@@ -1,0 +1,131 @@
+#include "compiler/data/inspectors.h"
+
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "compiler/data/predicate.h"
+#include "compiler/data/table.h"
+
+namespace planc::data {
+namespace {
+
+// Column ids of InspectorSpec() and ConflictSpec().
+constexpr int kId = 0, kActive = 5;
+constexpr int kConflictInspector = 0;
+
+std::unique_ptr<TableReader> OpenTable(const std::string& path, const TableSpec& spec,
+                                       Encoding encoding, Diagnostics& diags) {
+  std::string error;
+  auto csv = CsvReader::Open(path, encoding, &error);
+  if (!csv) {
+    auto file = std::make_shared<SourceFile>(path, "");
+    diags.Add(DiagBuilder(DiagKind::kDataFileUnreadable, file, {0, 0})
+                  .Message(fmt::format("cannot read the {}: {}", spec.what_en, error),
+                           fmt::format("无法读取{}：{}", spec.what_zh, error)));
+    return nullptr;
+  }
+  if (csv->source().detected_gb18030()) {
+    auto file = std::make_shared<SourceFile>(path, "");
+    diags.Add(DiagBuilder(DiagKind::kDecodedAsGb18030, file, {0, 0})
+                  .Message(fmt::format("the {} is not UTF-8: read as GB18030", spec.what_en),
+                           fmt::format("{}不是 UTF-8 编码：已按 GB18030 读取", spec.what_zh)));
+  }
+  auto table = std::make_unique<TableReader>(spec, std::move(csv), diags);
+  if (!table->ReadHeader()) return nullptr;
+  return table;
+}
+
+}  // namespace
+
+std::optional<Inspectors> ScanInspectors(const std::string& path, const sema::Plan& plan,
+                                         Encoding encoding, Diagnostics& diags) {
+  std::unique_ptr<TableReader> table = OpenTable(path, InspectorSpec(), encoding, diags);
+  if (!table) return std::nullopt;
+  RowPredicates predicates(table->header(), InspectorSpec(), plan.file, diags);
+  for (const sema::Predicate& pool : plan.pools) predicates.AddNamed(pool.id, pool.expr);
+  bool compiled = predicates.CompileAllNamed();
+  std::map<std::string, int> pool_ids;
+  for (const sema::Predicate& pool : plan.pools) {
+    expr::Expr name;
+    name.kind = expr::Expr::Kind::kName;
+    name.name = pool.id;
+    name.range = pool.range;
+    pool_ids[pool.id] = predicates.Add(name);
+  }
+  Inspectors inspectors;
+  for (const auto& entry : pool_ids) inspectors.pool_sizes[entry.first] = 0;
+  std::unordered_map<std::string, std::uint32_t> first_line;
+  bool ok = true;
+  Row row;
+  bool valid = true;
+  while (table->Next(row, valid)) {
+    if (!valid) {
+      ok = false;
+      continue;
+    }
+    ++inspectors.rows;
+    std::string id(row.values[kId]);
+    auto [it, inserted] = first_line.emplace(id, row.line);
+    if (!inserted) {
+      table->Report(DiagKind::kDuplicateKey, table->header().column_to_field[kId],
+                    {fmt::format("inspector `{}` appears more than once", id),
+                     fmt::format("执法证号 `{}` 重复出现", id)},
+                    {fmt::format("first at line {}", it->second),
+                     fmt::format("第一次出现在第 {} 行", it->second)},
+                    {"one row per inspector", "每名执法人员只能有一行"});
+      ok = false;
+      continue;
+    }
+    inspectors.ids.insert(id);
+    // A directory without the `active` column lists serving inspectors only.
+    bool active = table->header().column_to_field[kActive] < 0 || row.values[kActive] == "true";
+    if (!active) continue;
+    ++inspectors.active;
+    if (!compiled) continue;
+    predicates.SetRow(row);
+    for (const auto& [pool, id_of_pool] : pool_ids) {
+      if (predicates.Eval(id_of_pool)) ++inspectors.pool_sizes[pool];
+    }
+  }
+  table->Finish();
+  if (!table->csv().error().empty()) {
+    table->ReportReadError();
+    return std::nullopt;
+  }
+  inspectors.sha256 = table->csv().source().Sha256Hex();
+  if (!ok || !compiled) return std::nullopt;
+  return inspectors;
+}
+
+bool ScanConflicts(const std::string& path, const Inspectors& inspectors, Encoding encoding,
+                   Diagnostics& diags) {
+  std::unique_ptr<TableReader> table = OpenTable(path, ConflictSpec(), encoding, diags);
+  if (!table) return false;
+  bool ok = true;
+  Row row;
+  bool valid = true;
+  while (table->Next(row, valid)) {
+    if (!valid) {
+      ok = false;
+      continue;
+    }
+    std::string inspector(row.values[kConflictInspector]);
+    if (inspectors.ids.count(inspector)) continue;
+    table->Report(DiagKind::kUnknownReference,
+                  table->header().column_to_field[kConflictInspector],
+                  {fmt::format("inspector `{}` is not in the inspector directory", inspector),
+                   fmt::format("执法证号 `{}` 不在执法检查人员名录库中", inspector)},
+                  {"no such inspector", "没有这名执法人员"},
+                  {"the conflict has no effect; check the id against the directory",
+                   "这条回避记录不起作用；请与人员名录核对执法证号"});
+  }
+  table->Finish();
+  if (!table->csv().error().empty()) {
+    table->ReportReadError();
+    return false;
+  }
+  return ok;
+}
+
+}  // namespace planc::data

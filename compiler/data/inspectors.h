@@ -1,0 +1,37 @@
+#ifndef PLANC_DATA_INSPECTORS_H_
+#define PLANC_DATA_INSPECTORS_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "compiler/data/text_source.h"
+#include "compiler/diag/engine.h"
+#include "compiler/sema/plan.h"
+
+namespace planc::data {
+
+// What checking a plan needs of its inspector directory (执法检查人员名录库).
+struct Inspectors {
+  std::string sha256;
+  std::uint64_t rows = 0;
+  std::uint64_t active = 0;
+  std::map<std::string, std::uint64_t> pool_sizes;  // pool -> active members
+  std::set<std::string> ids;                        // every inspector id
+};
+
+// Reads and validates the inspector directory (ids unique, values known)
+// and counts each pool's active members. nullopt when it cannot be used.
+std::optional<Inspectors> ScanInspectors(const std::string& path, const sema::Plan& plan,
+                                         Encoding encoding, Diagnostics& diags);
+
+// Reads and validates a conflicts file (回避); a conflict naming an inspector
+// the directory does not have is a warning. False when it cannot be used.
+bool ScanConflicts(const std::string& path, const Inspectors& inspectors, Encoding encoding,
+                   Diagnostics& diags);
+
+}  // namespace planc::data
+
+#endif  // PLANC_DATA_INSPECTORS_H_
