@@ -1,16 +1,11 @@
 #include "compiler/data/population.h"
 
-#include <sys/mman.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
-#include <new>
 #include <cstring>
-#include <filesystem>
 #include <tuple>
 #include <unordered_map>
-#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -28,49 +23,23 @@ int CreditIndex(std::string_view credit) {
   return credit.size() == 1 && credit[0] >= 'A' && credit[0] <= 'D' ? credit[0] - 'A' : 4;
 }
 
-// A Bloom filter over USCCs whose size follows the file's, up to 128 MiB: a
-// hit only marks a code as a suspect, confirmed by an exact second pass.
-// Blocked: all bits of a code lie in one 64-byte cache line, so a row costs
-// one cache miss, not one per hash.
+// The 64-bit hashes of every code, appended as rows pass (sequential, 8
+// bytes a row) and sorted once at the end: equal neighbours are suspected
+// duplicates, confirmed exactly by a second pass over those codes only.
 class SeenCodes {
  public:
-  explicit SeenCodes(std::uint64_t file_bytes) {
-    std::uint64_t blocks = 1;
-    while (blocks * 512 < file_bytes * 2 && blocks < (std::uint64_t{1} << 21)) blocks <<= 1;
-    block_mask_ = blocks - 1;
-    // Huge pages: random probes into tens of MiB would otherwise miss the TLB
-    // on almost every row.
-    std::size_t bytes = blocks * 64;
-    std::size_t align = bytes >= (2u << 20) ? (2u << 20) : 64;
-    void* memory = std::aligned_alloc(align, bytes);
-    if (memory == nullptr) throw std::bad_alloc();
-    if (align > 64) madvise(memory, bytes, MADV_HUGEPAGE);
-    std::memset(memory, 0, bytes);
-    words_.reset(static_cast<std::uint64_t*>(memory));
-  }
-  // Starts loading the cache line of `code`, so that Insert finds it there
-  // after the row's other work; returns the hash for Insert.
-  std::uint64_t Prefetch(std::string_view code) const {
-    std::uint64_t h = Hash(code);
-    __builtin_prefetch(&words_[((h >> 32) & block_mask_) * 8], 1);
-    return h;
-  }
-  // Records a code by its hash; true when it may have been seen before.
-  bool Insert(std::uint64_t h) {
-    std::uint64_t* block = &words_[((h >> 32) & block_mask_) * 8];
-    std::uint64_t bits = h * 0x9E3779B97F4A7C15ull;
-    bool seen = true;
-    for (int i = 0; i < kBits; ++i) {
-      unsigned bit = static_cast<unsigned>(bits >> (9 * i)) & 511;
-      std::uint64_t flag = std::uint64_t{1} << (bit & 63);
-      seen = seen && (block[bit >> 6] & flag);
-      block[bit >> 6] |= flag;
+  void Add(std::string_view code) { hashes_.push_back(Hash(code)); }
+  // The hashes that occur more than once.
+  std::vector<std::uint64_t> Repeated() {
+    std::sort(hashes_.begin(), hashes_.end());
+    std::vector<std::uint64_t> repeated;
+    for (std::size_t i = 1; i < hashes_.size(); ++i) {
+      if (hashes_[i] == hashes_[i - 1] && (repeated.empty() || repeated.back() != hashes_[i])) {
+        repeated.push_back(hashes_[i]);
+      }
     }
-    return seen;
+    return repeated;
   }
-
- private:
-  static constexpr int kBits = 7;  // 7 x 9 bits of one 64-bit product
   static std::uint64_t Hash(std::string_view s) {
     std::uint64_t h = 0xCBF29CE484222325ull;
     for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ull;
@@ -79,18 +48,16 @@ class SeenCodes {
     h ^= h >> 33;
     return h;
   }
-  struct Free {
-    void operator()(std::uint64_t* p) const { std::free(p); }
-  };
-  std::unique_ptr<std::uint64_t[], Free> words_;
-  std::uint64_t block_mask_;
+
+ private:
+  std::vector<std::uint64_t> hashes_;
 };
 
 // Second pass over the registry for the suspected duplicate codes only.
 // Cell problems were reported by the first pass, so this pass keeps only its
 // duplicate reports. Returns true when a duplicate was found.
 bool ConfirmDuplicates(const std::string& path, const ScanOptions& options,
-                       const std::unordered_set<std::string>& suspects, Diagnostics& diags) {
+                       const std::vector<std::uint64_t>& suspects, Diagnostics& diags) {
   std::string error;
   auto csv = CsvReader::Open(path, options.encoding, &error);
   if (!csv) return false;
@@ -102,8 +69,10 @@ bool ConfirmDuplicates(const std::string& path, const ScanOptions& options,
   bool valid = true;
   bool found = false;
   while (table.Next(row, valid)) {
+    if (!std::binary_search(suspects.begin(), suspects.end(), SeenCodes::Hash(row.values[kUscc]))) {
+      continue;
+    }
     std::string code(row.values[kUscc]);
-    if (!suspects.count(code)) continue;
     auto [it, inserted] = first_line.emplace(code, row.line);
     if (inserted) continue;
     found = true;
@@ -157,11 +126,6 @@ std::optional<Population> ScanRegistry(const std::string& path, const sema::Plan
                   .Help("pass --encoding utf-8 or --encoding gb18030 to choose yourself",
                         "可用 --encoding utf-8 或 --encoding gb18030 指定编码"));
   }
-  std::uint64_t file_bytes = 0;
-  {
-    std::error_code ec;
-    file_bytes = std::filesystem::file_size(path, ec);
-  }
   TableReader table(RegistrySpec(), std::move(csv), diags);
   table.set_skip_invalid(options.skip_invalid);
   if (!table.ReadHeader()) return std::nullopt;
@@ -192,8 +156,7 @@ std::optional<Population> ScanRegistry(const std::string& path, const sema::Plan
   for (std::size_t c = 0; c < table.header().names.size(); ++c) {
     if (table.header().column_to_field[c] >= 0) population.columns.push_back(table.header().names[c]);
   }
-  SeenCodes seen(file_bytes);
-  std::unordered_set<std::string> suspects;
+  SeenCodes seen;
   std::unordered_map<std::string, std::uint64_t> counts;
   std::string key;
   std::size_t words = (tasks.size() + 63) / 64;
@@ -207,8 +170,7 @@ std::optional<Population> ScanRegistry(const std::string& path, const sema::Plan
       continue;
     }
     ++population.rows;
-    std::string_view code = row.values[kUscc];
-    std::uint64_t code_hash = seen.Prefetch(code);
+    seen.Add(row.values[kUscc]);
     std::string_view date = row.values[kRegisteredOn];
     if (date > population.date) population.date = std::string(date);
     if (row.values[kStatus] == "active") {
@@ -234,8 +196,6 @@ std::optional<Population> ScanRegistry(const std::string& path, const sema::Plan
         }
       }
     }
-    // The duplicate check comes last, when its prefetched cache line is there.
-    if (seen.Insert(code_hash)) suspects.emplace(code);
   }
   table.Finish();
   if (!reader->error().empty()) {
@@ -250,6 +210,7 @@ std::optional<Population> ScanRegistry(const std::string& path, const sema::Plan
     return std::nullopt;
   }
   population.sha256 = reader->source().Sha256Hex();
+  std::vector<std::uint64_t> suspects = seen.Repeated();
   bool duplicates = !suspects.empty() && ConfirmDuplicates(path, options, suspects, diags);
   if (invalid > 0 || duplicates) {
     auto file = std::make_shared<SourceFile>(path, "");

@@ -60,8 +60,22 @@ bool IsValidUtf8(std::string_view text, std::size_t* bad_offset) {
       pos += 8;
     }
     if (pos >= text.size()) break;
-    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+    auto b0 = static_cast<unsigned char>(text[pos]);
+    if (b0 < 0x80) {
       ++pos;
+      continue;
+    }
+    // Common cases inline: two bytes, and three bytes without the overlong
+    // (E0) and surrogate (ED) ranges; everything else is fully decoded.
+    auto cont = [&](std::size_t at) {
+      return at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80;
+    };
+    if (b0 >= 0xC2 && b0 <= 0xDF && cont(pos + 1)) {
+      pos += 2;
+      continue;
+    }
+    if (((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF) && cont(pos + 1) && cont(pos + 2)) {
+      pos += 3;
       continue;
     }
     char32_t c = 0;
