@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
   for (int i = 3; i < argc; ++i) sizes.push_back(std::stol(argv[i]));
   if (sizes.empty()) sizes = {1000000, 10000000};
   std::filesystem::create_directories(work);
-  std::string plan = std::filesystem::absolute("examples/shishi-2024/plan.plan").string();
+  std::string plan = std::string(PLANC_SOURCE_DIR) + "/examples/shishi-2024/plan.plan";
   std::printf("%-10s %-7s %9s %12s %9s %10s\n", "rows", "what", "seconds", "rows/s", "MB/s",
               "peak MiB");
   for (long rows : sizes) {

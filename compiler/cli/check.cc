@@ -46,7 +46,7 @@ int RunCheck(const CheckOptions& options, const CommonOptions& common, Io io) {
       io.err << "planc: error: " << error << "\n";
       return kExitUsage;
     }
-    if (options.dump == "model") io.out << model::DumpModel(*model);
+    if (options.dump == "model") io.out << model::DumpModel(*model, options.spans);
   }
   int status = Report(diags, common, io);
   if (status == kExitOk && plan && common.format == Format::kHuman && !common.quiet &&

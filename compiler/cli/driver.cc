@@ -41,7 +41,8 @@ void AddPopulationOptions(CLI::App& cmd, PopulationOptions& options, bool stats_
   } else {
     registry->required();
   }
-  cmd.add_option("--encoding", options.encoding, "The registry's encoding (default: detect)")
+  cmd.add_option("--encoding", options.encoding,
+                 "The encoding of the data files (default: detect UTF-8 or GB18030)")
       ->check(CLI::IsMember({"auto", "utf-8", "gb18030"}));
   cmd.add_flag("--skip-invalid", options.skip_invalid,
                "Report and skip invalid registry rows instead of rejecting the file");

@@ -84,6 +84,7 @@ bool ConfirmDuplicates(const std::string& path, const ScanOptions& options,
                  {"a unified social credit code names one market entity: keep one row",
                   "一个统一社会信用代码只对应一个市场主体：请只保留一行"});
   }
+  table.Finish();
   for (const Diagnostic& d : pass.Sorted()) {
     if (d.code == Info(DiagKind::kDuplicateKey).code) diags.Add(d);
   }

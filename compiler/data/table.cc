@@ -177,11 +177,13 @@ bool TableReader::ReadHeader() {
   if (!csv_->Next(record_)) {
     excerpt_ = nullptr;
     auto empty = std::make_shared<SourceFile>(csv_->path(), "");
+    std::string example = fmt::format("{},{},{},…", spec_.columns[0].name, spec_.columns[1].name,
+                                      spec_.columns.size() > 2 ? spec_.columns[2].name : "");
     diags_.Add(DiagBuilder(DiagKind::kEmptyTable, empty, {0, 0})
                    .Message(fmt::format("the {} has no header row", spec_.what_en),
                             fmt::format("{}没有表头行", spec_.what_zh))
-                   .Help("the first line must name the columns, e.g. `uscc,name,kind,…`",
-                         "第一行应为列名，例如 `uscc,name,kind,…`"));
+                   .Help(fmt::format("the first line must name the columns, e.g. `{}`", example),
+                         fmt::format("第一行应为列名，例如 `{}`", example)));
     return false;
   }
   excerpt_ = nullptr;
@@ -377,8 +379,11 @@ bool TableReader::Next(Row& row, bool& valid) {
            {fmt::format("this row is not valid {}", EncodingName(csv_->source().encoding())),
             fmt::format("此行不是有效的 {} 编码", EncodingName(csv_->source().encoding()))},
            {"undecodable bytes", "无法解码的字节"},
-           {"export the whole file in one encoding, or pass --encoding gb18030",
-            "请用同一种编码导出整个文件，或加上 --encoding gb18030"});
+           csv_->source().encoding() == Encoding::kUtf8
+               ? Text{"convert this row to UTF-8, or export the whole file again as CSV UTF-8",
+                      "请把此行转换为 UTF-8，或把整个文件重新导出为 CSV UTF-8"}
+               : Text{"export the whole file again in one encoding (CSV UTF-8)",
+                      "请用同一种编码（CSV UTF-8）重新导出整个文件"});
     valid = false;
     return true;
   }

@@ -131,10 +131,11 @@ void AddInspectors(Model& model, data::Inspectors inspectors, std::string source
   model.inspectors_source = std::move(source);
 }
 
-std::string DumpModel(const Model& model) {
+std::string DumpModel(const Model& model, bool spans) {
   std::string out;
   const sema::Plan& plan = *model.plan;
   auto at = [&](SourceRange r) {
+    if (!spans) return std::string();
     LineCol b = plan.file->Position(r.begin), e = plan.file->Position(r.end);
     return fmt::format("@{}:{}-{}:{}", b.line, b.column, e.line, e.column);
   };

@@ -64,7 +64,7 @@ void AddInspectors(Model& model, data::Inspectors inspectors, std::string source
                    Diagnostics& diags);
 
 // `--dump=model`: every task, stratum and figure, with the spans of the samples.
-std::string DumpModel(const Model& model);
+std::string DumpModel(const Model& model, bool spans = true);
 
 // The table `check` prints: per task its population and planned draws per class.
 std::string SummaryTable(const Model& model, Lang lang);

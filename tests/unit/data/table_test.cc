@@ -292,7 +292,7 @@ struct BadCell {
   std::string label_has = "";
 };
 
-class BadCellsTest : public TableTest {
+class TableCellTest : public TableTest {
  protected:
   void Check(const TableSpec& spec, const std::string& header, const std::string& good_row,
              const std::vector<BadCell>& cases) {
@@ -326,7 +326,7 @@ class BadCellsTest : public TableTest {
   }
 };
 
-TEST_F(BadCellsTest, RegistryCells) {
+TEST_F(TableCellTest, RegistryCells) {
   Check(RegistrySpec(), "uscc,name,kind,credit,status,registered_on",
         "91350000158142711F,石狮某公司,企业,A,存续,2020-01-02",
         {
@@ -357,7 +357,7 @@ TEST_F(BadCellsTest, RegistryCells) {
 }
 
 // An empty field starts right after the comma before it.
-TEST_F(BadCellsTest, EmptyRequiredValuesPointAtTheEmptyField) {
+TEST_F(TableCellTest, EmptyRequiredValuesPointAtTheEmptyField) {
   const std::string header = "uscc,name,kind,credit,status";
   const std::string row = "91350000158142711F,,企业,A,存续";
   ASSERT_TRUE(Run(RegistrySpec(), header + "\n" + row + "\n"));
@@ -367,7 +367,7 @@ TEST_F(BadCellsTest, EmptyRequiredValuesPointAtTheEmptyField) {
   EXPECT_TRUE(Contains(d.message, "`name`")) << d.message;
 }
 
-TEST_F(BadCellsTest, InspectorCells) {
+TEST_F(TableCellTest, InspectorCells) {
   Check(InspectorSpec(), "执法证号,姓名,年度检查上限,在岗", "A1,王,40,是",
         {
             {"A2,林,四十,是", "E0121", "四十"},
@@ -540,6 +540,73 @@ TEST_F(TableTest, SkipInvalidTurnsRowProblemsIntoWarnings) {
   reader2.set_skip_invalid(true);
   EXPECT_FALSE(reader2.ReadHeader());
   EXPECT_EQ(header_diags.errors(), 1u) << Describe(header_diags);
+}
+
+TEST_F(TableTest, ReportsOfOneCodeAreCappedWithANote) {
+  std::string text = "uscc,name,kind,credit,status\n";
+  const int bad = TableReader::kMaxReports + 50;
+  for (int i = 0; i < bad; ++i) text += "91350000158142711F,甲,企业,Q,存续\n";
+  text += "91350000158142711F,甲,企业,E,存续\n";  // one more E0207, different value
+  path_ = dir_.Write("many.csv", text);
+  std::string error;
+  auto csv = CsvReader::Open(path_, Encoding::kAuto, &error);
+  ASSERT_TRUE(csv) << error;
+  TableReader reader(RegistrySpec(), std::move(csv), diags_);
+  ASSERT_TRUE(reader.ReadHeader());
+  Row row;
+  bool valid = true;
+  int rows = 0, invalid = 0;
+  while (reader.Next(row, valid)) {
+    ++rows;
+    invalid += valid ? 0 : 1;
+  }
+  reader.Finish();
+  // Every bad row is still rejected; only the listing is cut short.
+  EXPECT_EQ(rows, bad + 1);
+  EXPECT_EQ(invalid, bad + 1);
+  EXPECT_EQ(test::CountCode(diags_, "E0207"), TableReader::kMaxReports + 1);
+  std::vector<Diagnostic> e0207 = test::WithCode(diags_, "E0207");
+  int errors = 0, notes = 0;
+  for (const Diagnostic& d : e0207) {
+    if (d.severity == Severity::kError) ++errors;
+    if (d.severity == Severity::kNote) {
+      ++notes;
+      EXPECT_TRUE(Contains(d.message.en, std::to_string(bad + 1 - TableReader::kMaxReports)))
+          << d.message.en;
+    }
+  }
+  EXPECT_EQ(errors, TableReader::kMaxReports);
+  EXPECT_EQ(notes, 1);
+  EXPECT_TRUE(diags_.has_errors());
+}
+
+TEST_F(TableTest, ReadErrorStaysAnErrorUnderSkipInvalid) {
+  // A GB18030 file with a byte that is neither encoding: the rows before it
+  // are read, then reading stops, and that is an error even with
+  // --skip-invalid (rows after it were never seen).
+  const std::string text = test::ToGb18030("执法证号,姓名\nA1,王检查\nA2,林\n") + "\xFF,x\nA3,陈\n";
+  path_ = dir_.Write("broken.csv", text);
+  std::string error;
+  auto csv = CsvReader::Open(path_, Encoding::kAuto, &error);
+  ASSERT_TRUE(csv) << error;
+  TableReader reader(InspectorSpec(), std::move(csv), diags_);
+  reader.set_skip_invalid(true);
+  ASSERT_TRUE(reader.ReadHeader());
+  Row row;
+  bool valid = false;
+  int rows = 0;
+  while (reader.Next(row, valid)) {
+    EXPECT_TRUE(valid);
+    ++rows;
+  }
+  EXPECT_EQ(rows, 2);
+  ASSERT_FALSE(reader.csv().error().empty());
+  EXPECT_TRUE(Contains(reader.csv().error(), "neither UTF-8 nor GB18030")) << reader.csv().error();
+  reader.ReportReadError();
+  std::vector<Diagnostic> e0210 = test::WithCode(diags_, "E0210");
+  ASSERT_EQ(e0210.size(), 1u) << Describe(diags_);
+  EXPECT_EQ(e0210[0].severity, Severity::kError);
+  EXPECT_TRUE(diags_.has_errors());
 }
 
 TEST_F(TableTest, InvalidUtf8RowInAUtf8File) {
