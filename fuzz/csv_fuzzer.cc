@@ -5,9 +5,9 @@
 // only grow and never pass the file's last line) and traps when one does not.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -21,17 +21,14 @@
 
 namespace {
 
-// One file per process, rewritten for every input and removed at exit.
-struct InputFile {
-  std::string path = (std::filesystem::temp_directory_path() /
-                      ("planc_csv_fuzzer_" + std::to_string(::getpid()) + ".csv"))
-                         .string();
-  ~InputFile() { std::remove(path.c_str()); }
-};
-
+// One file per process, rewritten for every input and removed after it
+// (libFuzzer often leaves without running static destructors).
 const std::string& InputPath() {
-  static const InputFile file;
-  return file.path;
+  static const std::string path =
+      (std::filesystem::temp_directory_path() /
+       ("planc_csv_fuzzer_" + std::to_string(::getpid()) + ".csv"))
+          .string();
+  return path;
 }
 
 bool WriteInput(const std::uint8_t* data, std::size_t size) {
@@ -59,7 +56,9 @@ void ReadTable(const planc::data::TableSpec& spec, planc::data::Encoding encodin
       for (std::string_view value : row.values) (void)value.size();
     }
   }
-  (void)reader.csv().error();
+  // As the commands do at the end: report a read error, then the caps.
+  if (!reader.csv().error().empty()) reader.ReportReadError();
+  reader.Finish();
   (void)reader.csv().source().Sha256Hex();
   std::vector<planc::Diagnostic> sorted = diags.Sorted();
   for (planc::Format format : {planc::Format::kHuman, planc::Format::kJson,
@@ -91,23 +90,18 @@ void CheckRecords(planc::data::Encoding encoding, std::size_t newlines) {
   planc::data::CsvRecord record;
   std::uint64_t min_line = 1;
   while (csv->Next(record)) {
+    auto broken = [&](const char* what) { Broken(what, csv->source().encoding(), record); };
     if (record.fields.empty() || record.fields.size() != record.offsets.size()) {
-      Broken("fields and offsets differ", csv->source().encoding(), record);
+      broken("fields and offsets differ");
     }
     for (std::size_t i = 0; i < record.offsets.size(); ++i) {
-      if (record.offsets[i] > record.text.size()) Broken("offset past the record", csv->source().encoding(), record);
-      if (i > 0 && record.offsets[i] <= record.offsets[i - 1]) {
-        Broken("offsets do not grow", csv->source().encoding(), record);
-      }
+      if (record.offsets[i] > record.text.size()) broken("offset past the record");
+      if (i > 0 && record.offsets[i] <= record.offsets[i - 1]) broken("offsets do not grow");
     }
-    if (csv->problem_offset() > record.text.size()) {
-      Broken("problem offset past the record", csv->source().encoding(), record);
-    }
+    if (csv->problem_offset() > record.text.size()) broken("problem offset past the record");
     // A record starts after the previous one's lines, and on a line the file has.
-    if (record.line < min_line) Broken("record starts inside the previous one", csv->source().encoding(), record);
-    if (record.line > newlines + 1) {
-      Broken("record line past the file's last line", csv->source().encoding(), record);
-    }
+    if (record.line < min_line) broken("record starts inside the previous one");
+    if (record.line > newlines + 1) broken("record line past the file's last line");
     min_line = record.line + std::count(record.text.begin(), record.text.end(), '\n') + 1;
   }
 }
@@ -125,5 +119,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ReadTable(planc::data::InspectorSpec(), Encoding::kAuto, true);
   ReadTable(planc::data::InspectorSpec(), Encoding::kGb18030, false);
   ReadTable(planc::data::ConflictSpec(), Encoding::kUtf8, false);
+  std::remove(InputPath().c_str());
   return 0;
 }

@@ -110,8 +110,9 @@ bool CsvReader::Parse(CsvRecord& record) {
       p = std::min(q + 1, end);
       // After the closing quote: a separator, a line end, or the file's end.
       std::size_t after = p;
+      // A CR ends the line before a LF, and also as the file's last byte.
       while (p < end && data[p] != ',' && data[p] != '\n' &&
-             !(data[p] == '\r' && p + 1 < end && data[p + 1] == '\n')) {
+             !(data[p] == '\r' && ((p + 1 < end && data[p + 1] == '\n') || (p + 1 == end && eof_)))) {
         ++p;
       }
       if (p == end && !eof_) return false;
@@ -147,7 +148,7 @@ bool CsvReader::Parse(CsvRecord& record) {
   if (text_end > pos_ && data[text_end - 1] == '\r') --text_end;
   record.text = std::string_view(data + pos_, text_end - pos_);
   record.line = line_;
-  if (p + 1 < end && data[p] == '\r' && data[p + 1] == '\n') ++p;  // CRLF after a quoted field
+  if (p < end && data[p] == '\r' && (p + 1 == end || data[p + 1] == '\n')) ++p;  // CR(LF) after a quoted field
   if (p < end && data[p] == '\n') ++p;
   line_ += lines + 1;
   pos_ = p;
