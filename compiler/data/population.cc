@@ -1,6 +1,10 @@
 #include "compiler/data/population.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <queue>
+#include <stdexcept>
 #include <cstdlib>
 #include <memory>
 #include <cstring>
@@ -23,20 +27,48 @@ int CreditIndex(std::string_view credit) {
   return credit.size() == 1 && credit[0] >= 'A' && credit[0] <= 'D' ? credit[0] - 'A' : 4;
 }
 
-// The 64-bit hashes of every code, appended as rows pass (sequential, 8
-// bytes a row) and sorted once at the end: equal neighbours are suspected
-// duplicates, confirmed exactly by a second pass over those codes only.
+// The 64-bit hashes of every code, appended as rows pass and sorted; equal
+// neighbours are suspected duplicates, confirmed exactly by a second pass over
+// those codes only. Memory stays bounded: every 4M hashes (32 MiB) are sorted
+// and spilled to a temporary file, and the runs are merged at the end.
 class SeenCodes {
  public:
-  void Add(std::string_view code) { hashes_.push_back(Hash(code)); }
-  // The hashes that occur more than once.
+  ~SeenCodes() {
+    for (std::FILE* run : runs_) std::fclose(run);
+  }
+  void Add(std::string_view code) {
+    hashes_.push_back(Hash(code));
+    if (hashes_.size() == kRunSize) Spill();
+  }
+  // The hashes that occur more than once, ascending.
   std::vector<std::uint64_t> Repeated() {
     std::sort(hashes_.begin(), hashes_.end());
+    std::vector<Reader> readers;
+    for (std::FILE* run : runs_) {
+      std::rewind(run);
+      readers.emplace_back(run);
+    }
+    readers.emplace_back(nullptr, &hashes_);
+    // Merge every run and the rest in memory, in order.
+    using Head = std::pair<std::uint64_t, std::size_t>;
+    std::priority_queue<Head, std::vector<Head>, std::greater<Head>> heap;
+    for (std::size_t i = 0; i < readers.size(); ++i) {
+      std::uint64_t value;
+      if (readers[i].Next(value)) heap.emplace(value, i);
+    }
     std::vector<std::uint64_t> repeated;
-    for (std::size_t i = 1; i < hashes_.size(); ++i) {
-      if (hashes_[i] == hashes_[i - 1] && (repeated.empty() || repeated.back() != hashes_[i])) {
-        repeated.push_back(hashes_[i]);
+    bool first = true;
+    std::uint64_t last = 0;
+    while (!heap.empty()) {
+      auto [value, i] = heap.top();
+      heap.pop();
+      if (!first && value == last && (repeated.empty() || repeated.back() != value)) {
+        repeated.push_back(value);
       }
+      first = false;
+      last = value;
+      std::uint64_t next;
+      if (readers[i].Next(next)) heap.emplace(next, i);
     }
     return repeated;
   }
@@ -50,7 +82,50 @@ class SeenCodes {
   }
 
  private:
+  static constexpr std::size_t kRunSize = std::size_t{1} << 22;
+
+  // Reads one sorted run, from its file in blocks or from memory.
+  class Reader {
+   public:
+    explicit Reader(std::FILE* file, const std::vector<std::uint64_t>* memory = nullptr)
+        : file_(file), memory_(memory) {}
+    bool Next(std::uint64_t& value) {
+      if (memory_) {
+        if (at_ >= memory_->size()) return false;
+        value = (*memory_)[at_++];
+        return true;
+      }
+      if (at_ == block_.size()) {
+        block_.resize(1 << 16);
+        block_.resize(std::fread(block_.data(), sizeof(std::uint64_t), block_.size(), file_));
+        at_ = 0;
+        if (block_.empty()) return false;
+      }
+      value = block_[at_++];
+      return true;
+    }
+
+   private:
+    std::FILE* file_;
+    const std::vector<std::uint64_t>* memory_;
+    std::vector<std::uint64_t> block_;
+    std::size_t at_ = 0;
+  };
+
+  void Spill() {
+    std::sort(hashes_.begin(), hashes_.end());
+    std::FILE* run = std::tmpfile();
+    if (run == nullptr ||
+        std::fwrite(hashes_.data(), sizeof(std::uint64_t), hashes_.size(), run) != hashes_.size()) {
+      if (run) std::fclose(run);
+      throw std::runtime_error("cannot write a temporary file for the duplicate-code check");
+    }
+    runs_.push_back(run);
+    hashes_.clear();
+  }
+
   std::vector<std::uint64_t> hashes_;
+  std::vector<std::FILE*> runs_;
 };
 
 // Second pass over the registry for the suspected duplicate codes only.
