@@ -16,3 +16,9 @@ mkdir -p "$out"
 "$build/planc-gen" conflicts --seed 2024 --rows 60000 -o "$out/conflicts.csv"
 "$build/planc" stats --registry "$out/registry.csv" --plan "$here/plan.plan" \
   -o "$here/stats-2024.yaml"
+# The committed sample/: the first 200 rows of the same registry (a row
+# depends only on the seed and its index), the whole inspector directory and
+# the conflicts, so a reader can see the formats without generating anything.
+mkdir -p "$here/sample"
+"$build/planc-gen" registry --rows 200 --seed 2024 -o "$here/sample/registry.csv"
+cp "$out/inspectors.csv" "$out/conflicts.csv" "$here/sample/"
