@@ -56,9 +56,8 @@ void ReadTable(const planc::data::TableSpec& spec, planc::data::Encoding encodin
       for (std::string_view value : row.values) (void)value.size();
     }
   }
-  // As the commands do at the end: report a read error, then the caps.
-  if (!reader.csv().error().empty()) reader.ReportReadError();
-  reader.Finish();
+  // As the commands do at the end: the caps' notes and a stopped read.
+  reader.Close();
   (void)reader.csv().source().Sha256Hex();
   std::vector<planc::Diagnostic> sorted = diags.Sorted();
   for (planc::Format format : {planc::Format::kHuman, planc::Format::kJson,

@@ -88,11 +88,7 @@ std::optional<Inspectors> ScanInspectors(const std::string& path, const sema::Pl
       if (predicates.Eval(id_of_pool)) ++inspectors.pool_sizes[pool];
     }
   }
-  table->Finish();
-  if (!table->csv().error().empty()) {
-    table->ReportReadError();
-    return std::nullopt;
-  }
+  if (!table->Close()) return std::nullopt;
   inspectors.sha256 = table->csv().source().Sha256Hex();
   if (!ok || !compiled) return std::nullopt;
   return inspectors;
@@ -120,12 +116,7 @@ bool ScanConflicts(const std::string& path, const Inspectors& inspectors, Encodi
                   {"the conflict has no effect; check the id against the directory",
                    "这条回避记录不起作用；请与人员名录核对执法证号"});
   }
-  table->Finish();
-  if (!table->csv().error().empty()) {
-    table->ReportReadError();
-    return false;
-  }
-  return ok;
+  return table->Close() && ok;
 }
 
 }  // namespace planc::data

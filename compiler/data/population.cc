@@ -159,7 +159,7 @@ bool ConfirmDuplicates(const std::string& path, const ScanOptions& options,
                  {"a unified social credit code names one market entity: keep one row",
                   "一个统一社会信用代码只对应一个市场主体：请只保留一行"});
   }
-  table.Finish();
+  table.Close();
   for (const Diagnostic& d : pass.Sorted()) {
     if (d.code == Info(DiagKind::kDuplicateKey).code) diags.Add(d);
   }
@@ -273,11 +273,7 @@ std::optional<Population> ScanRegistry(const std::string& path, const sema::Plan
       }
     }
   }
-  table.Finish();
-  if (!reader->error().empty()) {
-    table.ReportReadError();
-    return std::nullopt;
-  }
+  if (!table.Close()) return std::nullopt;
   if (population.rows == 0 && invalid == 0) {
     auto file = std::make_shared<SourceFile>(path, "");
     diags.Add(DiagBuilder(DiagKind::kEmptyTable, file, {0, 0})

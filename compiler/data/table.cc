@@ -149,15 +149,7 @@ void TableReader::Report(DiagKind kind, int field, Text message, Text label, Tex
   diags_.Add(std::move(diagnostic));
 }
 
-void TableReader::ReportReadError() {
-  bool skip = skip_invalid_;
-  skip_invalid_ = false;
-  Report(DiagKind::kInvalidEncoding, -1, {csv_->error(), csv_->error()},
-         {"reading stopped here", "读取在此中止"});
-  skip_invalid_ = skip;
-}
-
-void TableReader::Finish() {
+bool TableReader::Close() {
   auto file = std::make_shared<SourceFile>(csv_->path(), "");
   for (const auto& [code, count] : reported_) {
     if (count <= static_cast<std::uint64_t>(kMaxReports)) continue;
@@ -171,6 +163,11 @@ void TableReader::Finish() {
     diagnostic.severity = Severity::kNote;
     diags_.Add(std::move(diagnostic));
   }
+  if (csv_->error().empty()) return true;
+  skip_invalid_ = false;
+  Report(DiagKind::kInvalidEncoding, -1, {csv_->error(), csv_->error()},
+         {"reading stopped here", "读取在此中止"});
+  return false;
 }
 
 bool TableReader::ReadHeader() {

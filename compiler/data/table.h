@@ -79,11 +79,10 @@ class TableReader {
   void Report(DiagKind kind, int field, Text message, Text label, Text help = {});
   // With --skip-invalid, row problems are warnings that say the row is skipped.
   void set_skip_invalid(bool skip) { skip_invalid_ = skip; }
-  // Reports that reading stopped early (never demoted by --skip-invalid).
-  void ReportReadError();
-  // Adds a note for each code whose reports were cut off after the first
-  // kMaxReports, with how many more there were.
-  void Finish();
+  // After the last row: adds a note for each code whose reports were cut
+  // off after the first kMaxReports, and reports a read that stopped early
+  // (never demoted by --skip-invalid). False when reading stopped early.
+  bool Close();
   static constexpr int kMaxReports = 100;
 
  private:

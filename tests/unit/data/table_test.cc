@@ -560,7 +560,7 @@ TEST_F(TableTest, ReportsOfOneCodeAreCappedWithANote) {
     ++rows;
     invalid += valid ? 0 : 1;
   }
-  reader.Finish();
+  EXPECT_TRUE(reader.Close());
   // Every bad row is still rejected; only the listing is cut short.
   EXPECT_EQ(rows, bad + 1);
   EXPECT_EQ(invalid, bad + 1);
@@ -602,7 +602,7 @@ TEST_F(TableTest, ReadErrorStaysAnErrorUnderSkipInvalid) {
   EXPECT_EQ(rows, 2);
   ASSERT_FALSE(reader.csv().error().empty());
   EXPECT_TRUE(Contains(reader.csv().error(), "neither UTF-8 nor GB18030")) << reader.csv().error();
-  reader.ReportReadError();
+  EXPECT_FALSE(reader.Close());
   std::vector<Diagnostic> e0210 = test::WithCode(diags_, "E0210");
   ASSERT_EQ(e0210.size(), 1u) << Describe(diags_);
   EXPECT_EQ(e0210[0].severity, Severity::kError);
