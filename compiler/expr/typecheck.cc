@@ -60,8 +60,7 @@ Type Checker::Literal(const expr::Literal& literal) {
     case K::kDate: return Type::kDate;
     case K::kString: return Type::kString;
     case K::kBool: return Type::kBool;
-    case K::kMonth: return Type::kUnknown;  // reported by sema as a value error
-    case K::kMissing: return Type::kUnknown;
+    case K::kMonth: case K::kMissing: return Type::kUnknown;  // see Visit
   }
   return Type::kUnknown;
 }
@@ -209,7 +208,18 @@ Type Checker::Visit(const Expr& e, bool condition) {
   switch (e.kind) {
     case Expr::Kind::kError: return Type::kUnknown;
     case Expr::Kind::kName: return names_.Resolve(e, condition);
-    case Expr::Kind::kLiteral: return Literal(e.literal);
+    case Expr::Kind::kLiteral:
+      if (e.literal.kind == expr::Literal::Kind::kMonth) {
+        // A month is a window bound, not a value: which day would it compare as?
+        diags_.Add(DiagBuilder(DiagKind::kTypeMismatch, file_, e.range)
+                       .Message(fmt::format("`{}` is a month; an expression compares dates", e.literal.text),
+                                fmt::format("`{}` 是月份；表达式中应写日期", e.literal.text))
+                       .Label("not a date", "不是日期")
+                       .Help(fmt::format("write the day meant, e.g. `{}-01`", e.literal.text),
+                             fmt::format("请写明具体日期，例如 `{}-01`", e.literal.text)));
+        return Type::kUnknown;
+      }
+      return Literal(e.literal);
     case Expr::Kind::kList: return List(e);
     case Expr::Kind::kUnary: return Unary(e);
     case Expr::Kind::kBinary: return Binary(e);

@@ -135,7 +135,36 @@ class PredicateNames : public expr::NameResolver {
   std::vector<const expr::Expr*>* refs_;
 };
 
+namespace {
+
+// Predicates select rows; the row evaluator has no arithmetic, so `+ - * /`
+// and a unary minus are refused here rather than evaluated wrongly. True when
+// something was refused.
+bool RejectArithmetic(const expr::Expr& e, const SourcePtr& file, Diagnostics& diags) {
+  bool arithmetic =
+      (e.kind == expr::Expr::Kind::kBinary &&
+       (e.op == expr::Op::kAdd || e.op == expr::Op::kSub || e.op == expr::Op::kMul ||
+        e.op == expr::Op::kDiv)) ||
+      (e.kind == expr::Expr::Kind::kUnary && e.op == expr::Op::kNeg);
+  if (arithmetic) {
+    diags.Add(DiagBuilder(DiagKind::kTypeMismatch, file, e.range)
+                  .Message("arithmetic is not available in a scope or pool",
+                           "范围和人员库的条件中不能做算术运算")
+                  .Label("arithmetic here", "此处有算术运算")
+                  .Help("compare columns with literal values, e.g. `capacity >= 100`",
+                        "请直接把字段与常量比较，例如 `capacity >= 100`"));
+    return true;
+  }
+  bool refused = false;
+  for (const expr::Expr& child : e.children) refused = RejectArithmetic(child, file, diags) || refused;
+  return refused;
+}
+
+}  // namespace
+
 void Analyzer::CheckCondition(const expr::Expr& e, bool pool, const std::string& owner) {
+  // After arithmetic is refused, type errors about it would only repeat it.
+  if (RejectArithmetic(e, file_, diags_)) return;
   std::vector<const expr::Expr*>* refs = nullptr;
   // `owner` is the declaring scope or pool, empty for targets and base.
   if (!pool && !owner.empty()) refs = &scope_refs_[owner];
