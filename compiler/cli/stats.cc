@@ -24,9 +24,7 @@ int RunStats(const StatsOptions& options, const CommonOptions& common, Io io) {
     }
     if (!plan) return Report(diags, common, io);
   }
-  PopulationOptions population = options.population;
-  population.stats.clear();
-  LoadedPopulation loaded = LoadPopulation(plan ? *plan : empty, population, diags, &error);
+  LoadedPopulation loaded = LoadPopulation(plan ? *plan : empty, options.population, diags, &error);
   if (!error.empty()) {
     io.err << "planc: error: " << error << "\n";
     return kExitUsage;

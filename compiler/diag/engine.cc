@@ -19,21 +19,34 @@ void Diagnostics::PromoteWarnings() {
 }
 
 std::vector<Diagnostic> Diagnostics::Sorted() const {
-  std::vector<Diagnostic> sorted = all_;
   // Line and column, not byte offsets: a CSV diagnostic's file is an excerpt.
-  auto key = [](const Diagnostic& d) {
-    const std::string* path = nullptr;
-    LineCol at;
-    if (d.primary && d.primary->file) {
-      path = &d.primary->file->path();
-      at = d.primary->file->Position(d.primary->range.begin);
+  // Each key is computed once; ties keep the order of addition.
+  struct Key {
+    bool located;
+    std::string path;
+    std::uint32_t line, column;
+    std::string code;
+    std::size_t index;
+    bool operator<(const Key& o) const {
+      return std::tie(located, path, line, column, code, index) <
+             std::tie(o.located, o.path, o.line, o.column, o.code, o.index);
     }
-    static const std::string kNone;
-    return std::make_tuple(path != nullptr, path ? std::cref(*path) : std::cref(kNone), at.line,
-                           at.column, std::cref(d.code));
   };
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+  std::vector<Key> keys;
+  keys.reserve(all_.size());
+  for (std::size_t i = 0; i < all_.size(); ++i) {
+    const Diagnostic& d = all_[i];
+    Key key{false, "", 0, 0, d.code, i};
+    if (d.primary && d.primary->file) {
+      LineCol at = d.primary->file->Position(d.primary->range.begin);
+      key = {true, d.primary->file->path(), at.line, at.column, d.code, i};
+    }
+    keys.push_back(std::move(key));
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<Diagnostic> sorted;
+  sorted.reserve(all_.size());
+  for (const Key& key : keys) sorted.push_back(all_[key.index]);
   return sorted;
 }
 
