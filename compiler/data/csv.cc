@@ -2,10 +2,32 @@
 
 #include <algorithm>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace planc::data {
 namespace {
 
 constexpr std::size_t kChunk = 1 << 20;
+
+// The first `,`, line feed or `"` in [p, end), or end: where an unquoted
+// field stops (or has a stray quote). Sixteen bytes at a time where the
+// machine allows, as every byte of a registry passes here.
+const char* FindFieldStop(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"');
+  while (end - p >= 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)),
+                               _mm_cmpeq_epi8(v, quote));
+    if (int mask = _mm_movemask_epi8(hit)) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    p += 16;
+  }
+#endif
+  while (p < end && *p != ',' && *p != '\n' && *p != '"') ++p;
+  return p;
+}
 
 }  // namespace
 
@@ -122,20 +144,21 @@ bool CsvReader::Parse(CsvRecord& record) {
       }
     } else {
       std::size_t quote = std::string_view::npos;
-      while (p < end && data[p] != ',' && data[p] != '\n') {
-        if (data[p] == '"' && quote == std::string_view::npos) quote = p - start;
+      while (true) {
+        p = static_cast<std::size_t>(FindFieldStop(data + p, data + end) - data);
+        if (p == end || data[p] != '"') break;
+        if (quote == std::string_view::npos) quote = p - start;
         ++p;
       }
       if (p == end && !eof_) return false;
       std::size_t stop = p;
       if (stop > start && data[stop - 1] == '\r' && (stop == end || data[stop] == '\n')) --stop;
-      std::string_view value(data + start, stop - start);
       if (quote != std::string_view::npos) {
         set_problem(start + quote, {"a quote inside an unquoted field; quote the whole field and "
                                     "double the quote: \"a \"\"b\"\" c\"",
                                     "未加引号的字段中有引号；请给整个字段加引号，并把其中的引号写两次"});
       }
-      record.fields.push_back(value);
+      record.fields.emplace_back(data + start, stop - start);
     }
     if (p < end && data[p] == ',') {
       ++p;

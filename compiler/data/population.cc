@@ -11,6 +11,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include <boost/sort/spreadsort/integer_sort.hpp>
 #include <fmt/format.h>
 
 #include "compiler/data/predicate.h"
@@ -21,7 +22,7 @@ namespace planc::data {
 namespace {
 
 // Column ids of RegistrySpec().
-constexpr int kUscc = 0, kCredit = 5, kStatus = 7, kRegisteredOn = 9;
+constexpr int kUscc = 0, kName = 1, kCredit = 5, kStatus = 7, kRegisteredOn = 9;
 
 int CreditIndex(std::string_view credit) {
   return credit.size() == 1 && credit[0] >= 'A' && credit[0] <= 'D' ? credit[0] - 'A' : 4;
@@ -42,7 +43,7 @@ class SeenCodes {
   }
   // The hashes that occur more than once, ascending.
   std::vector<std::uint64_t> Repeated() {
-    std::sort(hashes_.begin(), hashes_.end());
+    boost::sort::spreadsort::integer_sort(hashes_.begin(), hashes_.end());
     std::vector<Reader> readers;
     for (std::FILE* run : runs_) {
       std::rewind(run);
@@ -113,7 +114,7 @@ class SeenCodes {
   };
 
   void Spill() {
-    std::sort(hashes_.begin(), hashes_.end());
+    boost::sort::spreadsort::integer_sort(hashes_.begin(), hashes_.end());
     std::FILE* run = std::tmpfile();
     if (run == nullptr ||
         std::fwrite(hashes_.data(), sizeof(std::uint64_t), hashes_.size(), run) != hashes_.size()) {
@@ -233,10 +234,14 @@ std::optional<Population> ScanRegistry(const std::string& path, const sema::Plan
     if (table.header().column_to_field[c] >= 0) population.columns.push_back(table.header().names[c]);
   }
   SeenCodes seen;
-  std::unordered_map<std::string, std::uint64_t> counts;
-  std::string key;
-  std::size_t words = (tasks.size() + 63) / 64;
-  std::vector<std::uint64_t> bits(words);
+  // Roots: each task's targets (in task order), then the base.
+  std::vector<int> roots = target_ids;
+  roots.push_back(base_id);
+  std::vector<bool> keyed(table.header().names.size(), true);
+  for (int c : {kUscc, kName, kRegisteredOn}) keyed[c] = false;
+  std::optional<RowClassifier> classifier;
+  if (compiled) classifier.emplace(predicates, roots, keyed);
+  std::vector<std::array<std::uint64_t, 5>> counts;  // per outcome and class
   std::uint64_t invalid = 0;
   Row row;
   bool valid = true;
@@ -249,29 +254,12 @@ std::optional<Population> ScanRegistry(const std::string& path, const sema::Plan
     seen.Add(row.values[kUscc]);
     std::string_view date = row.values[kRegisteredOn];
     if (date > population.date) population.date = std::string(date);
-    if (row.values[kStatus] == "active") {
-      ++population.active;
-      if (compiled) {
-        predicates.SetRow(row);
-        int credit = CreditIndex(row.values[kCredit]);
-        bool base = predicates.Eval(base_id);
-        if (base) ++population.base[credit];
-        std::fill(bits.begin(), bits.end(), 0);
-        bool any = false;
-        for (std::size_t t = 0; t < tasks.size(); ++t) {
-          if (predicates.Eval(target_ids[t])) {
-            bits[t >> 6] |= std::uint64_t{1} << (t & 63);
-            any = true;
-          }
-        }
-        if (any) {
-          key.assign(reinterpret_cast<const char*>(bits.data()), words * 8);
-          key += static_cast<char>(credit);
-          key += static_cast<char>(base);
-          ++counts[key];
-        }
-      }
-    }
+    if (row.values[kStatus] != "active") continue;
+    ++population.active;
+    if (!classifier) continue;
+    std::uint32_t outcome = classifier->Classify(row);
+    if (outcome >= counts.size()) counts.resize(outcome + 1);
+    ++counts[outcome][CreditIndex(row.values[kCredit])];
   }
   if (!table.Close()) return std::nullopt;
   if (population.rows == 0 && invalid == 0) {
@@ -296,17 +284,25 @@ std::optional<Population> ScanRegistry(const std::string& path, const sema::Plan
     }
   }
   if (!compiled) return std::nullopt;
-  for (const auto& [k, count] : counts) {
-    Atom atom;
+  std::size_t base_root = tasks.size();
+  for (std::uint32_t outcome = 0; outcome < counts.size(); ++outcome) {
+    bool base = classifier->Holds(outcome, base_root);
+    std::vector<std::string> in;
     for (std::size_t t = 0; t < tasks.size(); ++t) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, k.data() + 8 * (t >> 6), 8);
-      if (word & (std::uint64_t{1} << (t & 63))) atom.tasks.push_back(tasks[t]->id);
+      if (classifier->Holds(outcome, t)) in.push_back(tasks[t]->id);
     }
-    atom.credit = static_cast<sema::CreditClass>(k[words * 8]);
-    atom.base = k[words * 8 + 1] != 0;
-    atom.count = count;
-    population.atoms.push_back(std::move(atom));
+    for (int credit = 0; credit < 5; ++credit) {
+      std::uint64_t count = counts[outcome][credit];
+      if (count == 0) continue;
+      if (base) population.base[credit] += count;
+      if (in.empty()) continue;
+      Atom atom;
+      atom.tasks = in;
+      atom.credit = static_cast<sema::CreditClass>(credit);
+      atom.base = base;
+      atom.count = count;
+      population.atoms.push_back(std::move(atom));
+    }
   }
   std::sort(population.atoms.begin(), population.atoms.end(), [](const Atom& a, const Atom& b) {
     return std::tie(a.tasks, a.credit, a.base) < std::tie(b.tasks, b.credit, b.base);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -370,6 +371,159 @@ RowPredicates::Value RowPredicates::Evaluate(int id) {
     }
   }
   return out;
+}
+
+}  // namespace planc::data
+
+namespace planc::data {
+void RowPredicates::CollectLeaves(int id, std::vector<int>& leaves) const {
+  using K = Node::Kind;
+  const Node& node = nodes_[id];
+  if (node.kind == K::kAnd || node.kind == K::kOr || node.kind == K::kNot ||
+      node.kind == K::kNamed) {
+    for (int kid : node.kids) CollectLeaves(kid, leaves);
+    return;
+  }
+  if (std::find(leaves.begin(), leaves.end(), id) == leaves.end()) leaves.push_back(id);
+}
+
+void RowPredicates::CollectColumns(int id, std::vector<int>& columns) const {
+  const Node& node = nodes_[id];
+  if (node.column >= 0 &&
+      std::find(columns.begin(), columns.end(), node.column) == columns.end()) {
+    columns.push_back(node.column);
+  }
+  for (int kid : node.kids) CollectColumns(kid, columns);
+}
+
+KeyTable::KeyTable(std::size_t limit) : limit_(limit) { Grow(); }
+
+// A 64-bit hash, eight bytes at a time.
+std::uint64_t KeyTable::Hash(std::string_view key) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ key.size();
+  auto mix = [&](std::uint64_t word) {
+    h = (h ^ word) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= key.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, key.data() + i, 8);
+    mix(word);
+  }
+  if (i < key.size()) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, key.data() + i, key.size() - i);
+    mix(word);
+  }
+  h ^= h >> 29;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  return h ^ (h >> 32);
+}
+
+std::uint32_t KeyTable::Find(std::string_view key, std::uint64_t hash) const {
+  std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.value == kNone) return kNone;
+    if (slot.hash == hash && slot.size == key.size() &&
+        std::memcmp(keys_.data() + slot.offset, key.data(), key.size()) == 0) {
+      return slot.value;
+    }
+  }
+}
+
+bool KeyTable::Insert(std::string_view key, std::uint64_t hash, std::uint32_t value) {
+  if (used_ >= limit_ || keys_.size() + key.size() >= (std::size_t{1} << 31)) return false;
+  if (2 * (used_ + 1) > slots_.size()) Grow();
+  std::size_t mask = slots_.size() - 1;
+  std::size_t i = hash & mask;
+  while (slots_[i].value != kNone) i = (i + 1) & mask;
+  slots_[i] = {hash, static_cast<std::uint32_t>(keys_.size()),
+               static_cast<std::uint32_t>(key.size()), value};
+  keys_.append(key);
+  ++used_;
+  return true;
+}
+
+void KeyTable::Grow() {
+  std::vector<Slot> old(std::max<std::size_t>(16, 2 * slots_.size()));
+  old.swap(slots_);
+  std::size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.value == kNone) continue;
+    std::size_t i = slot.hash & mask;
+    while (slots_[i].value != kNone) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+}
+
+RowClassifier::RowClassifier(RowPredicates& predicates, std::vector<int> roots,
+                             std::vector<bool> keyed)
+    : predicates_(predicates), roots_(std::move(roots)), keys_(kMaxKeys) {
+  std::vector<int> leaves;
+  for (int root : roots_) predicates_.CollectLeaves(root, leaves);
+  for (int leaf : leaves) {
+    std::vector<int> columns;
+    predicates_.CollectColumns(leaf, columns);
+    bool all_keyed = std::all_of(columns.begin(), columns.end(), [&](int c) {
+      return static_cast<std::size_t>(c) < keyed.size() && keyed[c];
+    });
+    if (!all_keyed) {
+      row_leaves_.push_back(leaf);
+      continue;
+    }
+    // A leaf of keyed columns only is decided by their cells (one that
+    // reads no column is the same on every row).
+    for (int c : columns) {
+      if (std::find(key_columns_.begin(), key_columns_.end(), c) == key_columns_.end()) {
+        key_columns_.push_back(c);
+      }
+    }
+  }
+  std::sort(key_columns_.begin(), key_columns_.end());
+  values_.assign(key_columns_.size(), KeyTable(kMaxValues));
+  key_.assign(key_columns_.size() + (row_leaves_.size() + 31) / 32, 0);
+}
+
+std::uint32_t RowClassifier::Classify(const Row& row) {
+  predicates_.SetRow(row);
+  // The key: the number of each keyed cell in its column, then the truth of
+  // every leaf evaluated per row, one bit each.
+  std::size_t k = 0;
+  for (; k < key_columns_.size(); ++k) {
+    std::string_view cell = row.values[key_columns_[k]];
+    KeyTable& table = values_[k];
+    std::uint64_t hash = KeyTable::Hash(cell);
+    std::uint32_t id = table.Find(cell, hash);
+    if (id == KeyTable::kNone) {
+      id = static_cast<std::uint32_t>(table.size());
+      if (!table.Insert(cell, hash, id)) return Evaluate();  // too many values
+    }
+    key_[k] = id;
+  }
+  std::fill(key_.begin() + k, key_.end(), 0);
+  for (std::size_t i = 0; i < row_leaves_.size(); ++i) {
+    if (predicates_.Eval(row_leaves_[i])) key_[k + i / 32] |= std::uint32_t{1} << (i % 32);
+  }
+  std::string_view key(reinterpret_cast<const char*>(key_.data()), key_.size() * 4);
+  std::uint64_t hash = KeyTable::Hash(key);
+  std::uint32_t outcome = keys_.Find(key, hash);
+  if (outcome != KeyTable::kNone) return outcome;
+  outcome = Evaluate();
+  keys_.Insert(key, hash, outcome);  // when full, such rows are evaluated in full
+  return outcome;
+}
+
+// Evaluates every root on the current row: the outcome's index.
+std::uint32_t RowClassifier::Evaluate() {
+  std::vector<std::uint64_t> bits((roots_.size() + 63) / 64);
+  for (std::size_t r = 0; r < roots_.size(); ++r) {
+    if (predicates_.Eval(roots_[r])) bits[r >> 6] |= std::uint64_t{1} << (r & 63);
+  }
+  auto [it, inserted] = outcome_ids_.emplace(bits, static_cast<std::uint32_t>(outcomes_.size()));
+  if (inserted) outcomes_.push_back(std::move(bits));
+  return it->second;
 }
 
 }  // namespace planc::data

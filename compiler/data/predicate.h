@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/data/table.h"
@@ -35,6 +36,12 @@ class RowPredicates {
   void SetRow(const Row& row);
   bool Eval(int id);
 
+  // The leaves of predicate `id`: the nodes below its `and`, `or`, `not` and
+  // named predicates, whose truth values decide it. Appended, without repeats.
+  void CollectLeaves(int id, std::vector<int>& leaves) const;
+  // The columns node `id` reads, named predicates followed. Appended.
+  void CollectColumns(int id, std::vector<int>& columns) const;
+
  private:
   struct Node;
   int Compile(const expr::Expr& e);
@@ -57,6 +64,77 @@ class RowPredicates {
   std::vector<char> memo_value_;
   std::uint64_t generation_ = 0;
   const Row* row_ = nullptr;
+};
+
+// Byte strings to numbers, for RowClassifier: open addressing, the keys
+// kept one after another. (std::unordered_map cost a third of a registry
+// scan: a node per key, a modulo per lookup, and no lookup by
+// std::string_view in C++17; Boost 1.74 has no flat map.)
+class KeyTable {
+ public:
+  static constexpr std::uint32_t kNone = ~std::uint32_t{0};
+  // At most `limit` keys.
+  explicit KeyTable(std::size_t limit);
+  static std::uint64_t Hash(std::string_view key);
+  // The value of `key` (whose Hash is `hash`), or kNone.
+  std::uint32_t Find(std::string_view key, std::uint64_t hash) const;
+  // Adds a key that is not in the table; false when the table is full.
+  bool Insert(std::string_view key, std::uint64_t hash, std::uint32_t value);
+  std::size_t size() const { return used_; }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t offset = 0;  // of the key in keys_
+    std::uint32_t size = 0;
+    std::uint32_t value = kNone;  // kNone: the slot is free
+  };
+  void Grow();
+  std::size_t limit_;
+  std::string keys_;
+  std::vector<Slot> slots_;  // a power of two, at most half full
+  std::size_t used_ = 0;
+};
+
+// Evaluates a fixed list of predicates on many rows. Their truth values
+// depend only on the cells they read, and most rows of a registry share
+// those cells (kind, industry, licences, tags) with many others; so the
+// outcome is remembered per distinct combination of the cells of the
+// "keyed" columns, and only the leaves that read other columns (codes,
+// names, dates) are evaluated on every row. Each keyed cell is first turned
+// into a small number per column (small tables that stay in cache), and the
+// combination of those numbers is the key. Memory is bounded: a column with
+// more than kMaxValues values, or a combination past kMaxKeys, is simply
+// evaluated in full.
+class RowClassifier {
+ public:
+  // `roots` are compiled ids of `predicates`; `keyed[c]` says column c has
+  // few distinct values.
+  RowClassifier(RowPredicates& predicates, std::vector<int> roots, std::vector<bool> keyed);
+
+  // The outcome of `row`: an index for Holds().
+  std::uint32_t Classify(const Row& row);
+  // Whether a row of outcome `index` satisfies roots[r].
+  bool Holds(std::uint32_t index, std::size_t r) const {
+    return (outcomes_[index][r >> 6] >> (r & 63)) & 1;
+  }
+  std::size_t outcome_count() const { return outcomes_.size(); }
+
+  static constexpr std::size_t kMaxValues = std::size_t{1} << 14;  // per keyed column
+  static constexpr std::size_t kMaxKeys = std::size_t{1} << 16;    // combinations
+
+ private:
+  std::uint32_t Evaluate();
+
+  RowPredicates& predicates_;
+  std::vector<int> roots_;
+  std::vector<int> key_columns_;  // keyed columns some leaf reads, ascending
+  std::vector<int> row_leaves_;   // leaves that read a column that is not keyed
+  std::vector<KeyTable> values_;  // per key column: cell -> its number
+  KeyTable keys_;                 // numbers of the cells (and row leaves) -> outcome
+  std::vector<std::uint32_t> key_;
+  std::vector<std::vector<std::uint64_t>> outcomes_;
+  std::map<std::vector<std::uint64_t>, std::uint32_t> outcome_ids_;
 };
 
 // True when `text` matches `glob`, where `*` stands for any run of characters.

@@ -27,13 +27,19 @@ bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
          });
 }
 
-// The English code of a value written either way, or null when unknown.
-const char* Lookup(std::string_view value,
-                   std::initializer_list<std::pair<const char*, const char*>> table) {
+// The English code of a value written either way into `out`; false when
+// the value (not empty) is unknown.
+bool Coded(std::string_view value, std::string_view& out,
+           std::initializer_list<std::pair<std::string_view, const char*>> table) {
   for (const auto& [written, code] : table) {
-    if (value == written) return code;
+    // The first byte first: most candidates differ there, and it saves a
+    // call to memcmp on every cell of these columns.
+    if (value[0] == written[0] && value == written) {
+      out = code;
+      return true;
+    }
   }
-  return nullptr;
+  return false;
 }
 
 std::optional<int> Number(std::string_view text) {
@@ -222,6 +228,14 @@ bool TableReader::ReadHeader() {
     }
     header_.field_to_column.push_back(column);
   }
+  // Free text that may be empty, and columns the spec does not know, are
+  // taken as they are; every other cell goes through CheckCell.
+  checked_.assign(header_.names.size(), false);
+  for (std::size_t c = 0; c < spec_.columns.size(); ++c) {
+    const ColumnSpec& spec = spec_.columns[c];
+    bool text = spec.kind == ValueKind::kText || spec.kind == ValueKind::kList;
+    checked_[c] = !text || spec.non_empty;
+  }
   std::vector<std::string> missing;
   for (std::size_t c = 0; c < spec_.columns.size(); ++c) {
     const ColumnSpec& spec = spec_.columns[c];
@@ -249,34 +263,81 @@ int TableReader::FieldAt(std::uint32_t offset) const {
   return field;
 }
 
+// The usual case, kept small: a valid cell is normalised into `row`; an
+// invalid one is explained by ReportCell.
 bool TableReader::CheckCell(int column, std::string_view raw, int field, Row& row) {
   const ColumnSpec& spec = spec_.columns[column];
-  std::string_view value = spec.kind == ValueKind::kText || spec.kind == ValueKind::kList
-                               ? raw
-                               : Trim(raw);
+  std::size_t begin = 0, end = raw.size();
+  if (spec.kind != ValueKind::kText && spec.kind != ValueKind::kList) {
+    while (begin < end && (raw[begin] == ' ' || raw[begin] == '\t')) ++begin;
+    while (end > begin && (raw[end - 1] == ' ' || raw[end - 1] == '\t')) --end;
+  }
+  std::string_view value(raw.data() + begin, end - begin);
   std::string_view& out = row.values[column];
   out = value;
-  const std::string& name = header_.names[column];
+  bool ok = true;
   if (value.empty()) {
     if (spec.kind == ValueKind::kCredit) out = "U";
-    if (!spec.non_empty) return true;
+    ok = !spec.non_empty;
+  } else {
+    switch (spec.kind) {
+      case ValueKind::kText: case ValueKind::kList: break;
+      case ValueKind::kUscc: ok = CheckUscc(value) == UsccProblem::kNone; break;
+      case ValueKind::kKind:
+        ok = Coded(value, out, {{"enterprise", "enterprise"}, {"企业", "enterprise"},
+                                {"individual", "individual"}, {"个体工商户", "individual"},
+                                {"cooperative", "cooperative"}, {"农民专业合作社", "cooperative"}});
+        break;
+      case ValueKind::kStatus:
+        ok = Coded(value, out, {{"active", "active"}, {"存续", "active"}, {"在业", "active"},
+                                {"revoked", "revoked"}, {"吊销", "revoked"},
+                                {"cancelled", "cancelled"}, {"注销", "cancelled"}});
+        break;
+      case ValueKind::kCredit:
+        ok = Coded(value, out, {{"A", "A"}, {"B", "B"}, {"C", "C"}, {"D", "D"}, {"U", "U"},
+                                {"未分类", "U"}});
+        break;
+      case ValueKind::kBool:
+        ok = Coded(value, out, {{"true", "true"}, {"是", "true"}, {"false", "false"},
+                                {"否", "false"}});
+        break;
+      case ValueKind::kCount:
+        ok = value.find_first_not_of("0123456789") == std::string_view::npos && value.size() <= 9;
+        break;
+      case ValueKind::kDate:
+        if (Date::Parse(value)) break;  // already ISO: the usual case
+        if (auto date = ParseAnyDate(value)) {
+          normalised_[column] = date->ToString();
+          out = normalised_[column];
+        } else {
+          ok = false;
+        }
+        break;
+    }
+  }
+  if (!ok) ReportCell(column, value, field);
+  return ok;
+}
+
+void TableReader::ReportCell(int column, std::string_view value, int field) {
+  const ColumnSpec& spec = spec_.columns[column];
+  const std::string& name = header_.names[column];
+  if (value.empty()) {
     Report(DiagKind::kEmptyValue, field,
            {fmt::format("`{}` is empty", name), fmt::format("`{}` 为空", name)},
            {"a value is required here", "此处必须有值"});
-    return false;
+    return;
   }
   auto unknown = [&](const char* allowed_en, const char* allowed_zh) {
     Report(DiagKind::kUnknownValue, field,
            {fmt::format("`{}` is not a value of `{}`", value, name),
             fmt::format("`{}` 不是 `{}` 的有效值", value, name)},
            {fmt::format("expected {}", allowed_en), fmt::format("应为 {}", allowed_zh)});
-    return false;
   };
   switch (spec.kind) {
-    case ValueKind::kText: case ValueKind::kList: return true;
+    case ValueKind::kText: case ValueKind::kList: return;
     case ValueKind::kUscc: {
       UsccProblem problem = CheckUscc(value);
-      if (problem == UsccProblem::kNone) return true;
       std::string detail_en, detail_zh;
       if (problem == UsccProblem::kLength) {
         detail_en = fmt::format("it has {} characters, not 18", CountCodePoints(value));
@@ -300,62 +361,28 @@ bool TableReader::CheckCell(int column, std::string_view raw, int field, Row& ro
              {detail_en, detail_zh},
              {"copy the code again from the business licence or the credit publicity system",
               "请从营业执照或信用公示系统重新核对该代码"});
-      return false;
+      return;
     }
     case ValueKind::kKind:
-      if (const char* code = Lookup(value, {{"enterprise", "enterprise"}, {"企业", "enterprise"},
-                                            {"individual", "individual"}, {"个体工商户", "individual"},
-                                            {"cooperative", "cooperative"},
-                                            {"农民专业合作社", "cooperative"}})) {
-        out = code;
-        return true;
-      }
       return unknown("enterprise, individual or cooperative", "企业、个体工商户或农民专业合作社");
     case ValueKind::kStatus:
-      if (const char* code = Lookup(value, {{"active", "active"}, {"存续", "active"},
-                                            {"在业", "active"}, {"revoked", "revoked"},
-                                            {"吊销", "revoked"}, {"cancelled", "cancelled"},
-                                            {"注销", "cancelled"}})) {
-        out = code;
-        return true;
-      }
       return unknown("active, revoked or cancelled", "存续（在业）、吊销或注销");
     case ValueKind::kCredit:
-      if (const char* code = Lookup(value, {{"A", "A"}, {"B", "B"}, {"C", "C"}, {"D", "D"},
-                                            {"U", "U"}, {"未分类", "U"}})) {
-        out = code;
-        return true;
-      }
       return unknown("A, B, C, D, or empty when not yet classified", "A、B、C、D，尚未分类则留空");
     case ValueKind::kBool:
-      if (const char* code = Lookup(value, {{"true", "true"}, {"是", "true"}, {"false", "false"},
-                                            {"否", "false"}})) {
-        out = code;
-        return true;
-      }
       return unknown("true or false (是 or 否)", "是或否（true 或 false）");
     case ValueKind::kCount:
-      if (value.find_first_not_of("0123456789") == std::string_view::npos && value.size() <= 9) {
-        return true;
-      }
       Report(DiagKind::kInvalidCount, field,
              {fmt::format("`{}` of `{}` is not a whole number", value, name),
               fmt::format("`{}` 的值 `{}` 不是整数", name, value)},
              {"expected a whole number, or nothing for no limit", "应为整数；无上限则留空"});
-      return false;
+      return;
     case ValueKind::kDate:
-      if (Date::Parse(value)) return true;  // already ISO: the usual case
-      if (auto date = ParseAnyDate(value)) {
-        normalised_[column] = date->ToString();
-        out = normalised_[column];
-        return true;
-      }
       Report(DiagKind::kInvalidDate, field,
              {fmt::format("`{}` is not a date", value), fmt::format("`{}` 不是有效日期", value)},
              {"expected YYYY-MM-DD, YYYY/MM/DD or YYYY年M月D日", "应为 YYYY-MM-DD、YYYY/MM/DD 或 YYYY年M月D日"});
-      return false;
+      return;
   }
-  return true;
 }
 
 bool TableReader::Next(Row& row, bool& valid) {
@@ -364,7 +391,12 @@ bool TableReader::Next(Row& row, bool& valid) {
   in_row_ = true;
   valid = true;
   row.line = record_.line;
-  row.values.assign(header_.names.size(), std::string_view());
+  // A valid record sets every column the header has; the others stay empty.
+  // A record rejected as a whole leaves the row empty.
+  if (row.values.size() != header_.names.size() || !csv_->problem().empty() ||
+      record_.fields.size() != header_.fields) {
+    row.values.assign(header_.names.size(), std::string_view());
+  }
   if (!csv_->problem().empty()) {
     Report(DiagKind::kCsvSyntax, FieldAt(csv_->problem_offset()), csv_->problem(),
            {"malformed here", "格式错误"});
@@ -372,6 +404,7 @@ bool TableReader::Next(Row& row, bool& valid) {
     return true;  // its fields are not to be trusted: no more reports for it
   }
   if (!IsValidUtf8(record_.text)) {
+    row.values.assign(header_.names.size(), std::string_view());
     Report(DiagKind::kInvalidEncoding, -1,
            {fmt::format("this row is not valid {}", EncodingName(csv_->source().encoding())),
             fmt::format("此行不是有效的 {} 编码", EncodingName(csv_->source().encoding()))},
@@ -402,7 +435,7 @@ bool TableReader::Next(Row& row, bool& valid) {
   }
   for (std::size_t i = 0; i < record_.fields.size(); ++i) {
     int column = header_.field_to_column[i];
-    if (static_cast<std::size_t>(column) < spec_.columns.size()) {
+    if (checked_[column]) {
       valid = CheckCell(column, record_.fields[i], static_cast<int>(i), row) && valid;
     } else {
       row.values[column] = record_.fields[i];

@@ -87,6 +87,7 @@ class TableReader {
 
  private:
   bool CheckCell(int column, std::string_view value, int field, Row& row);
+  void ReportCell(int column, std::string_view value, int field);
   // The field of the current record that holds byte `offset` of its text.
   int FieldAt(std::uint32_t offset) const;
 
@@ -97,6 +98,7 @@ class TableReader {
   CsvRecord record_;
   SourcePtr excerpt_;           // built on the first problem of a record
   std::vector<std::string> normalised_;  // per-column buffers for dates
+  std::vector<bool> checked_;   // per column: its cells go through CheckCell
   bool skip_invalid_ = false;
   std::map<std::string, std::uint64_t> reported_;  // code -> reports made
   bool in_row_ = false;  // reporting a data row, not the header

@@ -19,6 +19,16 @@ constexpr std::size_t kSniff = 4 << 20;
 // export is almost all invalid as UTF-8, while a UTF-8 export with a stray
 // row pasted from elsewhere stays UTF-8 (and that row is reported).
 bool LooksLikeUtf8(std::string_view sample) {
+  // The usual case first: all of it is UTF-8 (but for a character cut off
+  // at the sample's end).
+  std::size_t whole = sample.size();
+  for (std::size_t back = 1; back <= 3 && back <= sample.size(); ++back) {
+    auto b = static_cast<unsigned char>(sample[sample.size() - back]);
+    if ((b & 0xC0) == 0x80) continue;         // a continuation byte: look further back
+    if (b >= 0xC0) whole = sample.size() - back;  // a lead byte: drop its sequence
+    break;
+  }
+  if (IsValidUtf8(sample.substr(0, whole))) return true;
   std::size_t valid = 0, invalid = 0, pos = 0;
   while (pos < sample.size()) {
     if (static_cast<unsigned char>(sample[pos]) < 0x80) {
@@ -101,17 +111,20 @@ TextSource::~TextSource() {
 }
 
 // Reads one chunk of raw bytes into raw_ (hashing them); false at the end.
-bool TextSource::FillRaw() {
+bool TextSource::FillRaw() { return Fill(raw_, kChunk); }
+
+// Appends up to `max` raw bytes to `into`, hashing them; false at the end.
+bool TextSource::Fill(std::string& into, std::size_t max) {
   if (eof_) return false;
-  std::size_t old = raw_.size();
-  raw_.resize(old + kChunk);
-  std::size_t got = std::fread(raw_.data() + old, 1, kChunk, file_);
-  raw_.resize(old + got);
+  std::size_t old = into.size();
+  into.resize(old + max);
+  std::size_t got = std::fread(into.data() + old, 1, max, file_);
+  into.resize(old + got);
   if (got > 0) {
-    EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(sha_), raw_.data() + old, got);
+    EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(sha_), into.data() + old, got);
     raw_bytes_ += got;
   }
-  if (got < kChunk) {
+  if (got < max) {
     if (std::ferror(file_)) error_ = path_ + ": cannot read: " + std::strerror(errno);
     eof_ = true;
   }
@@ -119,16 +132,21 @@ bool TextSource::FillRaw() {
 }
 
 bool TextSource::ReadMore(std::string& out, std::size_t max) {
+  if (encoding_ == Encoding::kUtf8) {
+    // First what the encoding sniff read, then straight from the file.
+    if (raw_pos_ < raw_.size()) {
+      std::size_t n = std::min(max, raw_.size() - raw_pos_);
+      out.append(raw_, raw_pos_, n);
+      raw_pos_ += n;
+      if (raw_pos_ == raw_.size()) raw_ = std::string(), raw_pos_ = 0;
+      return true;
+    }
+    return Fill(out, max);
+  }
   if (raw_pos_ >= raw_.size()) {
     raw_.clear();
     raw_pos_ = 0;
     if (!FillRaw()) return false;
-  }
-  if (encoding_ == Encoding::kUtf8) {
-    std::size_t n = std::min(max, raw_.size() - raw_pos_);
-    out.append(raw_, raw_pos_, n);
-    raw_pos_ += n;
-    return true;
   }
   // GB18030: decode what is buffered; a sequence cut at the chunk's end waits
   // for the next chunk.

@@ -41,6 +41,7 @@ class TextSource {
  private:
   TextSource() = default;
   bool FillRaw();
+  bool Fill(std::string& into, std::size_t max);
 
   std::FILE* file_ = nullptr;
   std::string path_;

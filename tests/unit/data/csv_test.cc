@@ -151,6 +151,28 @@ TEST_F(CsvTest, QuoteInsideAnUnquotedField) {
   EXPECT_EQ(r.records[1].line, 2u);
 }
 
+TEST_F(CsvTest, LongUnquotedFieldsAndLateQuotes) {
+  // Unquoted fields are scanned sixteen bytes at a time: separators, quotes
+  // and line ends at every position of a long field must still be found.
+  std::string long_field(40, 'x');
+  // (A quote at position 0 would open a quoted field.)
+  for (std::size_t at = 1; at < 36; ++at) {
+    std::string quoted = long_field;
+    quoted[at] = '"';
+    std::string text = long_field + "," + quoted + ",石狮市" + long_field + "\n" +
+                       long_field.substr(0, at) + "\r\n" + long_field.substr(at) + ",end";
+    ReadResult r = Read(text);
+    ASSERT_EQ(r.records.size(), 3u) << at;
+    using Strings = std::vector<std::string>;
+    EXPECT_EQ(r.records[0].fields, (Strings{long_field, quoted, "石狮市" + long_field})) << at;
+    EXPECT_EQ(r.records[0].problem_offset, 41 + at) << at;
+    EXPECT_EQ(r.records[1].fields, (Strings{long_field.substr(0, at)})) << at;
+    EXPECT_EQ(r.records[1].problem, "") << at;
+    EXPECT_EQ(r.records[2].fields, (Strings{long_field.substr(at), "end"})) << at;
+    EXPECT_EQ(r.records[2].line, 3u) << at;
+  }
+}
+
 TEST_F(CsvTest, TextAfterAClosingQuote) {
   ReadResult r = Read("a,\"b\"c,d\nx,\"y\" ,z\r\nok,ok\n");
   ASSERT_EQ(r.records.size(), 3u);

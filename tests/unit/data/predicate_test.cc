@@ -140,5 +140,95 @@ TEST_F(RowPredicatesTest, EmptyNumbersCompareAsNothing) {
   EXPECT_FALSE(p.Eval(active));
 }
 
+// Rows drawn from small vocabularies (so combinations repeat, as in a real
+// registry), with names and dates that rarely repeat.
+std::vector<std::vector<std::string>> VariedRows(std::size_t n) {
+  const char* kinds[] = {"enterprise", "individual", "cooperative"};
+  const char* industries[] = {"C1811", "C1711", "F5221", "F5265", "H6291", "L7251", "C1952"};
+  const char* credits[] = {"A", "B", "C", "D", "U"};
+  const char* licences[] = {"", "食品经营许可", "食品经营许可;工业产品生产许可证", "医疗器械经营许可"};
+  const char* tags[] = {"", "网络经营者", "加油站", "特种设备使用单位;网络经营者"};
+  std::uint64_t state = 2024;
+  auto next = [&](std::size_t bound) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<std::size_t>((state >> 33) % bound);
+  };
+  std::vector<std::vector<std::string>> rows;
+  for (std::size_t i = 0; i < n; ++i) {
+    rows.push_back({"X" + std::to_string(i), next(5) == 0 ? "石狮市加油站" + std::to_string(i)
+                                                          : "甲" + std::to_string(i),
+                    kinds[next(3)], industries[next(7)], "湖滨街道", credits[next(5)],
+                    licences[next(4)], "active", tags[next(4)],
+                    "20" + std::to_string(10 + next(15)) + "-0" + std::to_string(1 + next(9)) +
+                        "-1" + std::to_string(next(10)),
+                    next(2) ? "湖滨一网格" : ""});
+  }
+  return rows;
+}
+
+TEST_F(RowPredicatesTest, ClassifierAgreesWithEvaluatingEveryRow) {
+  auto plan_file = std::make_shared<SourceFile>("p.plan", "");
+  RowPredicates p(header_, RegistrySpec(), plan_file, diags_);
+  p.AddNamed("企业", Parse("kind == \"enterprise\""));
+  p.AddNamed("新设", Parse("registered_on >= 2020-01-01"));
+  std::vector<int> roots = {
+      p.Add(Parse("企业 and licences has \"食品经营许可\" and industry.startsWith(\"F52\")")),
+      p.Add(Parse("industry.matches(\"C18*\") or industry.matches(\"C17*\")")),
+      p.Add(Parse("企业 and 新设")),                       // a leaf on a column not keyed
+      p.Add(Parse("name.matches(\"*加油站*\") or tags has \"加油站\"")),
+      p.Add(Parse("credit == \"A\" ? industry.startsWith(\"C\") : 新设")),  // one leaf, three columns
+      p.Add(Parse("not (网格 == \"湖滨一网格\") and true")),
+      p.Add(Parse("企业")),
+  };
+  ASSERT_TRUE(diags_.empty());
+  std::vector<bool> keyed(header_.names.size(), true);
+  keyed[0] = keyed[1] = keyed[9] = false;  // uscc, name, registered_on
+  RowClassifier classifier(p, roots, keyed);
+  std::vector<std::vector<std::string>> rows = VariedRows(3000);
+  std::size_t checked = 0;
+  for (const std::vector<std::string>& values : rows) {
+    Row row = MakeRow(values);
+    std::uint32_t outcome = classifier.Classify(row);
+    p.SetRow(row);
+    for (std::size_t r = 0; r < roots.size(); ++r) {
+      ASSERT_EQ(classifier.Holds(outcome, r), p.Eval(roots[r]))
+          << "root " << r << " on row " << values[0];
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 3000 * roots.size());
+  EXPECT_GT(classifier.outcome_count(), 8u) << "the rows should reach many outcomes";
+}
+
+TEST_F(RowPredicatesTest, ClassifierStaysRightPastItsLimits) {
+  // Past either limit rows are evaluated in full, with the same results.
+  auto plan_file = std::make_shared<SourceFile>("p.plan", "");
+  RowPredicates p(header_, RegistrySpec(), plan_file, diags_);
+  std::vector<int> roots = {p.Add(Parse("name.matches(\"*7\") and district == \"d1\"")),
+                            p.Add(Parse("uscc.startsWith(\"X1\")"))};
+  ASSERT_TRUE(diags_.empty());
+  std::vector<bool> keyed(header_.names.size(), true);
+  keyed[0] = false;  // the code: a leaf evaluated on every row
+  auto run = [&](std::size_t names, std::size_t rows, std::size_t outcomes) {
+    RowClassifier classifier(p, roots, keyed);
+    for (std::size_t i = 0; i < rows; ++i) {
+      std::string name = "n" + std::to_string(i % names);
+      std::string district = "d" + std::to_string(i / names);
+      std::string uscc = "X" + std::to_string(i);
+      Row row = MakeRow({uscc, name, "enterprise", "", district, "A", "", "active", "", "", ""});
+      std::uint32_t outcome = classifier.Classify(row);
+      ASSERT_EQ(classifier.Holds(outcome, 0), name.back() == '7' && district == "d1") << i;
+      ASSERT_EQ(classifier.Holds(outcome, 1), uscc.rfind("X1", 0) == 0) << i;
+    }
+    EXPECT_EQ(classifier.outcome_count(), outcomes);
+  };
+  // Names within kMaxValues, but names and districts in more than kMaxKeys
+  // combinations.
+  run(RowClassifier::kMaxValues - 100, RowClassifier::kMaxKeys + 20000, 4);
+  // More names than kMaxValues.
+  // (Codes X1… are all in the first district here.)
+  run(RowClassifier::kMaxValues + 5000, 2 * (RowClassifier::kMaxValues + 5000), 3);
+}
+
 }  // namespace
 }  // namespace planc::data

@@ -17,6 +17,56 @@ TEST(IsValidUtf8Test, AcceptsWellFormedText) {
   EXPECT_TRUE(IsValidUtf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF, the last code point
 }
 
+// RFC 3629, one byte at a time: the reference the fast check must agree with.
+bool ReferenceValid(const std::string& s, std::size_t* bad) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = b(i);
+    std::size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                                   : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    bool ok = len > 0 && i + len <= s.size();
+    for (std::size_t k = 1; ok && k < len; ++k) ok = (b(i + k) & 0xC0) == 0x80;
+    if (ok && len == 3) {
+      ok = !(c == 0xE0 && b(i + 1) < 0xA0) && !(c == 0xED && b(i + 1) >= 0xA0);
+    }
+    if (ok && len == 4) ok = !(c == 0xF0 && b(i + 1) < 0x90) && !(c == 0xF4 && b(i + 1) >= 0x90);
+    if (!ok) {
+      *bad = i;
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+TEST(IsValidUtf8Test, AgreesWithAByteByByteReference) {
+  // Rows of a registry: ASCII and Chinese mixed, lengths around the vector
+  // widths, with one byte replaced by anything in half of them.
+  const std::string pieces[] = {"92350581MAEU637QEW", ",", "石狮市", "玉信小吃店", "H6291",
+                                "2014-02-20", "\xF0\x9F\x98\x80", "é", "食品经营许可;"};
+  std::uint64_t state = 7;
+  auto next = [&](std::uint64_t bound) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return (state >> 33) % bound;
+  };
+  int invalid = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    std::size_t parts = next(12);
+    for (std::size_t p = 0; p < parts; ++p) text += pieces[next(9)];
+    if (!text.empty() && next(2) == 0) text[next(text.size())] = static_cast<char>(next(256));
+    std::size_t expected_bad = 0, bad = 0;
+    bool expected = ReferenceValid(text, &expected_bad);
+    ASSERT_EQ(IsValidUtf8(text, &bad), expected) << round;
+    if (!expected) {
+      ++invalid;
+      ASSERT_EQ(bad, expected_bad) << round;
+    }
+  }
+  EXPECT_GT(invalid, 2000);
+}
+
 TEST(IsValidUtf8Test, RejectsOverlongForms) {
   std::size_t bad = 99;
   EXPECT_FALSE(IsValidUtf8("ab\xC0\xAF", &bad));  // '/' in two bytes
