@@ -5,6 +5,7 @@
 #include "compiler/cli/population.h"
 #include "compiler/diag/engine.h"
 #include "compiler/model/model.h"
+#include "compiler/overlap/overlap.h"
 #include "planc_version.h"
 
 namespace planc::cli {
@@ -34,6 +35,7 @@ int RunCheck(const CheckOptions& options, const CommonOptions& common, Io io) {
   }
   if (tree && options.dump == "ast") io.out << ast::Dump(*tree, *file, options.spans);
   std::optional<model::Model> model;
+  std::optional<overlap::Overlap> overlap;
   // Population figures are for a plan that checks: its predicates are sound.
   if (plan && !diags.has_errors()) {
     LoadedPopulation loaded = LoadPopulation(*plan, options.population, diags, &error);
@@ -47,6 +49,8 @@ int RunCheck(const CheckOptions& options, const CommonOptions& common, Io io) {
       return kExitUsage;
     }
     if (options.dump == "model") io.out << model::DumpModel(*model, options.spans);
+    overlap = overlap::Analyze(*model, diags);
+    if (options.dump == "overlap") io.out << overlap::DumpOverlap(*model, *overlap);
   }
   int status = Report(diags, common, io);
   if (status == kExitOk && plan && common.format == Format::kHuman && !common.quiet &&
@@ -56,6 +60,7 @@ int RunCheck(const CheckOptions& options, const CommonOptions& common, Io io) {
                    ? fmt::format("{}：检查通过，{} 个任务\n", file->path(), n)
                    : fmt::format("{}: ok, {} task{}\n", file->path(), n, n == 1 ? "" : "s"));
     io.out << model::SummaryTable(*model, common.lang);
+    io.out << overlap::SummaryTable(*model, *overlap, common.lang);
   }
   return status;
 }

@@ -38,7 +38,7 @@ struct PopulationOptions {
 
 struct CheckOptions {
   std::string plan_path;
-  std::string dump;      // "", "ast", "model"
+  std::string dump;      // "", "ast", "model", "overlap"
   bool spans = true;     // --no-spans drops them from dumps
   PopulationOptions population;
 };

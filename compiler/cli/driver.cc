@@ -82,7 +82,7 @@ int Main(const std::vector<std::string>& args, Io io) {
   CLI::App* check_cmd = app.add_subcommand("check", "Parse and analyse a plan; print diagnostics; write nothing");
   check_cmd->add_option("PLAN", check.plan_path, "The .plan file")->required();
   check_cmd->add_option("--dump", check.dump, "Print a stage's result with spans")
-      ->check(CLI::IsMember({"ast", "model"}));
+      ->check(CLI::IsMember({"ast", "model", "overlap"}));
   AddPopulationOptions(*check_cmd, check.population, true);
   bool no_spans = false;
   check_cmd->add_flag("--no-spans", no_spans, "Leave spans out of --dump output");

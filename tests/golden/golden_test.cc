@@ -1,7 +1,8 @@
 // Golden tests: every tests/golden/<stage>/x.plan is checked by `planc check`
 // and compared with its sidecar files:
 //   x.expected         human diagnostics (en, no colour) and stdout
-//   x.<variant>.expected for each variant present: json, sarif, github, zh, ast, model
+//   x.<variant>.expected for each variant present: json, sarif, github, zh, ast, model,
+//                      overlap
 //   x.args             optional: more flags, one a line (e.g. --registry and a path)
 // A `fail_` prefix means the check must fail (exit 1); otherwise it must pass.
 // PLANC_UPDATE_GOLDEN=1 rewrites the expectations instead of comparing.
@@ -37,6 +38,7 @@ const std::vector<Variant> kVariants = {
     {"zh", {"--lang", "zh"}},
     {"ast", {"--dump=ast"}},
     {"model", {"--dump=model"}},
+    {"overlap", {"--dump=overlap"}},
 };
 
 // The extra flags of x.args, one a line; none when there is no such file.
