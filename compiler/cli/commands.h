@@ -43,6 +43,12 @@ struct CheckOptions {
   PopulationOptions population;
 };
 
+struct CompileOptions {
+  std::string plan_path;
+  std::string output_dir;  // -o DIR, created when missing
+  PopulationOptions population;
+};
+
 struct StatsOptions {
   std::string plan_path;  // optional
   std::string output;     // -o FILE, `-` for stdout
@@ -62,6 +68,7 @@ struct Io {
 };
 
 int RunCheck(const CheckOptions& options, const CommonOptions& common, Io io);
+int RunCompile(const CompileOptions& options, const CommonOptions& common, Io io);
 int RunExplain(const std::string& code, const CommonOptions& common, Io io);
 int RunFmt(const FmtOptions& options, const CommonOptions& common, Io io);
 int RunStats(const StatsOptions& options, const CommonOptions& common, Io io);

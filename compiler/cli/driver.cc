@@ -87,6 +87,15 @@ int Main(const std::vector<std::string>& args, Io io) {
   bool no_spans = false;
   check_cmd->add_flag("--no-spans", no_spans, "Leave spans out of --dump output");
 
+  CompileOptions compile;
+  CLI::App* compile_cmd = app.add_subcommand(
+      "compile", "Everything check does, then write draw jobs, schedule, plan table and overlap "
+                 "graph; writes nothing if there is any error");
+  compile_cmd->add_option("PLAN", compile.plan_path, "The .plan file")->required();
+  compile_cmd->add_option("-o,--output", compile.output_dir, "The folder to write (created)")
+      ->required();
+  AddPopulationOptions(*compile_cmd, compile.population, true);
+
   std::string code;
   CLI::App* explain_cmd = app.add_subcommand(
       "explain", "The full text of a diagnostic code; without one, the list of codes");
@@ -125,6 +134,7 @@ int Main(const std::vector<std::string>& args, Io io) {
   // Nothing may end planc by an uncaught exception: a bug is reported as one.
   try {
     if (check_cmd->parsed()) return RunCheck(check, common, io);
+    if (compile_cmd->parsed()) return RunCompile(compile, common, io);
     if (explain_cmd->parsed()) return RunExplain(code, common, io);
     if (fmt_cmd->parsed()) return RunFmt(fmt_options, common, io);
     if (stats_cmd->parsed()) return RunStats(stats, common, io);

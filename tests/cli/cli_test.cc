@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -297,16 +298,23 @@ TEST(Cli, ExampleStatsAreReproducedFromTheGeneratorSettings) {
       << "run examples/shishi-2024/make-data.sh and commit stats-2024.yaml";
 }
 
-TEST(Cli, ModelFromRegistryAndFromItsStatsIsByteIdentical) {
-  fs::path dir = Scratch("registry-vs-stats");
-  fs::path registry = dir / "registry.csv", stats = dir / "stats.yaml";
-  ASSERT_EQ(Shell(Quote(PLANC_GEN_BINARY) + " registry --rows 20000 --seed 11 -o " +
-                  Quote(registry.string())),
+// Writes a generated registry and the flagship's stats of it into `dir`.
+void RegistryAndStats(const fs::path& dir, int seed, fs::path* registry, fs::path* stats) {
+  *registry = dir / "registry.csv";
+  *stats = dir / "stats.yaml";
+  ASSERT_EQ(Shell(Quote(PLANC_GEN_BINARY) + " registry --rows 20000 --seed " +
+                  std::to_string(seed) + " -o " + Quote(registry->string())),
             0);
-  ASSERT_EQ(Planc({"stats", "--registry", registry.string(), "--plan", kExample, "-o",
-                   stats.string()})
+  ASSERT_EQ(Planc({"stats", "--registry", registry->string(), "--plan", kExample, "-o",
+                   stats->string()})
                 .status,
             0);
+}
+
+TEST(Cli, ModelFromRegistryAndFromItsStatsIsByteIdentical) {
+  fs::path dir = Scratch("registry-vs-stats");
+  fs::path registry, stats;
+  ASSERT_NO_FATAL_FAILURE(RegistryAndStats(dir, 11, &registry, &stats));
   Result from_registry = Planc({"check", kExample, "--registry", registry.string(), "--dump=model"});
   Result from_stats = Planc({"check", kExample, "--stats", stats.string(), "--dump=model"});
   ASSERT_EQ(from_registry.status, 0) << from_registry.err;
@@ -315,6 +323,89 @@ TEST(Cli, ModelFromRegistryAndFromItsStatsIsByteIdentical) {
   auto figures = [](const std::string& dump) { return dump.substr(dump.find('\n')); };
   EXPECT_EQ(figures(from_registry.out), figures(from_stats.out));
   EXPECT_NE(from_stats.out.find("planned"), std::string::npos);
+}
+
+const std::vector<std::string> kCompileOutputs = {"diagnostics.json", "drawjobs.json",
+                                                   "overlap.dot",      "plan-table.csv",
+                                                   "schedule.csv",     "schedule.json"};
+
+std::vector<std::string> FilesIn(const fs::path& dir) {
+  std::vector<std::string> names;
+  if (!fs::exists(dir)) return names;
+  for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+TEST(Cli, CompileWritesEveryOutputAndTheSameBytesTwice) {
+  fs::path dir = Scratch("compile-twice");
+  Result first = Planc({"compile", kExample, "-o", (dir / "a").string()});
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_EQ(first.err, "");
+  EXPECT_NE(first.out.find("positive *"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find("wrote"), std::string::npos) << first.out;
+  Result second = Planc({"compile", kExample, "-o", (dir / "b").string(), "-q"});
+  ASSERT_EQ(second.status, 0) << second.err;
+  EXPECT_EQ(second.out, "") << "-q prints nothing but diagnostics";
+  EXPECT_EQ(FilesIn(dir / "a"), kCompileOutputs);
+  EXPECT_EQ(FilesIn(dir / "b"), kCompileOutputs);
+  for (const std::string& name : kCompileOutputs) {
+    EXPECT_EQ(Slurp(dir / "a" / name), Slurp(dir / "b" / name)) << name;
+  }
+  auto jobs = nlohmann::json::parse(Slurp(dir / "a" / "drawjobs.json"));
+  EXPECT_EQ(jobs["schema"], "planc/drawjobs@1");
+  EXPECT_EQ(jobs["algorithm"], "planc/prn/v1");
+  std::size_t tasks = 0;
+  for (const auto& job : jobs["jobs"]) tasks += job["tasks"].size();
+  EXPECT_EQ(tasks, 19u) << "every task is in exactly one job";
+}
+
+TEST(Cli, CompileWritesNothingWhenThereIsAnError) {
+  fs::path dir = Scratch("compile-error");
+  // A folder that does not exist stays absent.
+  Result failed = Planc({"compile", kTenMistakes, "-o", (dir / "new").string()});
+  EXPECT_EQ(failed.status, 1);
+  EXPECT_NE(failed.err.find("error[E0101]"), std::string::npos);
+  EXPECT_FALSE(fs::exists(dir / "new"));
+  // Earlier outputs stay as they were, and no temporary file is left.
+  ASSERT_EQ(Planc({"compile", kExample, "-o", (dir / "old").string(), "-q"}).status, 0);
+  std::string before = Slurp(dir / "old" / "drawjobs.json");
+  EXPECT_EQ(Planc({"compile", kTenMistakes, "-o", (dir / "old").string()}).status, 1);
+  EXPECT_EQ(Slurp(dir / "old" / "drawjobs.json"), before);
+  EXPECT_EQ(FilesIn(dir / "old"), kCompileOutputs);
+  // With --werror a warning is an error too.
+  const std::string warn_only = "tests/golden/sema/warn_unused.plan";
+  EXPECT_EQ(Planc({"compile", warn_only, "-o", (dir / "warned").string(), "--werror"}).status, 1);
+  EXPECT_FALSE(fs::exists(dir / "warned"));
+  EXPECT_EQ(Planc({"compile", warn_only, "-o", (dir / "warned").string()}).status, 0);
+  EXPECT_EQ(FilesIn(dir / "warned"), kCompileOutputs);
+}
+
+TEST(Cli, CompileUsageAndFolderErrorsExitTwo) {
+  fs::path dir = Scratch("compile-usage");
+  EXPECT_EQ(Planc({"compile", kExample}).status, 2) << "-o is required";
+  std::ofstream(dir / "a-file") << "x";
+  Result r = Planc({"compile", kExample, "-o", (dir / "a-file").string()});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("a-file"), std::string::npos) << r.err;
+  EXPECT_EQ(Slurp(dir / "a-file"), "x");
+}
+
+TEST(Cli, CompileFromRegistryAndFromItsStatsWritesTheSameJobs) {
+  fs::path dir = Scratch("compile-registry-vs-stats");
+  fs::path registry, stats;
+  ASSERT_NO_FATAL_FAILURE(RegistryAndStats(dir, 5, &registry, &stats));
+  ASSERT_EQ(Planc({"compile", kExample, "--registry", registry.string(), "-o",
+                   (dir / "r").string(), "-q"})
+                .status,
+            0);
+  ASSERT_EQ(Planc({"compile", kExample, "--stats", stats.string(), "-o", (dir / "s").string(),
+                   "-q"})
+                .status,
+            0);
+  for (const std::string& name : {"drawjobs.json", "overlap.dot", "plan-table.csv", "schedule.csv"}) {
+    EXPECT_EQ(Slurp(dir / "r" / name), Slurp(dir / "s" / name)) << name;
+  }
 }
 
 TEST(Cli, Gb18030ExportWithChineseHeadersGivesTheSameStats) {

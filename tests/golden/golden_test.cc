@@ -125,6 +125,71 @@ std::string TestName(const testing::TestParamInfo<std::string>& info) {
 
 INSTANTIATE_TEST_SUITE_P(Plans, GoldenTest, testing::ValuesIn(GoldenPlans()), TestName);
 
+// Compile goldens: `planc compile` of each tests/golden/compile/x.plan (with
+// x.args) and of the flagship example writes exactly the files of x.out/,
+// byte for byte. (The .plan files there are also ordinary check goldens.)
+struct CompileCase {
+  std::string plan;
+  fs::path expected;  // the folder of expected outputs
+};
+
+std::vector<CompileCase> CompileCases() {
+  std::vector<CompileCase> cases = {
+      {"examples/shishi-2024/plan.plan", kRoot / "compile" / "shishi-2024.out"}};
+  for (const std::string& plan : GoldenPlans()) {
+    if (plan.rfind((kRoot / "compile").generic_string() + "/", 0) != 0) continue;
+    fs::path out = plan;
+    out.replace_extension(".out");
+    cases.push_back({plan, out});
+  }
+  return cases;
+}
+
+class CompileGoldenTest : public testing::TestWithParam<CompileCase> {};
+
+TEST_P(CompileGoldenTest, WritesExpectedFiles) {
+  const CompileCase& c = GetParam();
+  bool update = std::getenv("PLANC_UPDATE_GOLDEN") != nullptr;
+  fs::path dir = fs::temp_directory_path() /
+                 ("planc-compile-golden-" + c.expected.stem().string() + "-" +
+                  std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  fs::remove_all(dir);
+  std::vector<std::string> args = {"planc", "compile", c.plan, "-o", dir.string(), "--lang", "en",
+                                   "--color", "never", "-q"};
+  std::vector<std::string> extra = ExtraArgs(c.plan);
+  args.insert(args.end(), extra.begin(), extra.end());
+  std::ostringstream out, err;
+  ASSERT_EQ(cli::Main(args, {out, err}), 0) << err.str() << out.str();
+  std::set<std::string> written, expected;
+  for (const auto& entry : fs::directory_iterator(dir)) written.insert(entry.path().filename());
+  if (update) {
+    fs::remove_all(c.expected);
+    fs::create_directories(c.expected);
+    for (const std::string& name : written) fs::copy_file(dir / name, c.expected / name);
+  }
+  for (const auto& entry : fs::directory_iterator(c.expected)) {
+    expected.insert(entry.path().filename());
+  }
+  EXPECT_EQ(written, expected);
+  for (const std::string& name : written) {
+    EXPECT_EQ(ReadFile(dir / name), ReadFile(c.expected / name))
+        << name << " differs from " << (c.expected / name)
+        << "; to accept: PLANC_UPDATE_GOLDEN=1 build/tests/planc_golden_tests";
+  }
+  fs::remove_all(dir);
+}
+
+std::string CompileName(const testing::TestParamInfo<CompileCase>& info) {
+  std::string name = info.param.expected.stem().string();
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Outputs, CompileGoldenTest, testing::ValuesIn(CompileCases()),
+                         CompileName);
+
 // Every registered diagnostic kind is produced by at least one golden test.
 TEST(GoldenCoverage, EveryKindHasAGoldenTest) {
   std::string all;
