@@ -48,6 +48,7 @@ int Analyse(const std::string& plan_path, const PopulationOptions& population,
     return kExitUsage;
   }
   a.model.emplace(model::BuildModel(*a.plan, std::move(loaded.population), loaded.source, diags));
+  a.model->population_from_stats = loaded.from_stats;
   if (!LoadInspectors(*a.model, population, diags, &error)) {
     io.err << "planc: error: " << error << "\n";
     return kExitUsage;
@@ -123,13 +124,16 @@ int RunCompile(const CompileOptions& options, const CommonOptions& common, Io io
            << (ec ? ": " + ec.message() : std::string()) << "\n";
     return kExitUsage;
   }
+  // Every file is written to a temporary beside it first; only when all are
+  // written are they renamed into place, so a failure leaves the old set.
+  std::vector<std::string> paths;
   for (const auto& [name, text] : files) {
-    std::string error;
-    if (!WriteAtomically((std::filesystem::path(options.output_dir) / name).string(), text,
-                         &error)) {
-      io.err << "planc: error: " << error << "\n";
-      return kExitUsage;
-    }
+    paths.push_back((std::filesystem::path(options.output_dir) / name).string());
+  }
+  std::string error;
+  if (!WriteAllAtomically(paths, files, &error)) {
+    io.err << "planc: error: " << error << "\n";
+    return kExitUsage;
   }
   if (common.format == Format::kHuman && !common.quiet) {
     PrintSummary(a, common, io);

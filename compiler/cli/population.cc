@@ -85,6 +85,7 @@ LoadedPopulation LoadPopulation(const sema::Plan& plan, const PopulationOptions&
     SourcePtr file = LoadSourceFile(stats, error);
     if (!file) return loaded;
     loaded.source = stats;
+    loaded.from_stats = true;
     std::optional<data::Population> population = data::ReadStats(file, diags);
     if (population && data::CheckPopulationFitsPlan(*population, plan, stats, where, diags)) {
       loaded.population = std::move(population);

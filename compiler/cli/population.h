@@ -15,6 +15,7 @@ namespace planc::cli {
 struct LoadedPopulation {
   std::optional<data::Population> population;
   std::string source;  // as shown to the user
+  bool from_stats = false;  // read from a planc/stats@1 file, not scanned from a registry
 };
 
 // Loads the plan's population from --registry/--stats or the plan's fields.

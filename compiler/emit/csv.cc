@@ -1,5 +1,7 @@
 #include "compiler/emit/emit.h"
 
+#include <map>
+
 #include <fmt/format.h>
 
 #include "compiler/util/strings.h"
@@ -40,7 +42,8 @@ std::string AmountText(const model::Stratum& s) {
 }
 
 const char* MethodText(ast::Method m) {
-  static constexpr const char* kText[] = {"现场检查", "书面检查", "网络检查"};  // onsite documents online
+  // The method keywords' Chinese spellings (docs/language.md).
+  static constexpr const char* kText[] = {"实地核查", "书面检查", "网络监测"};  // onsite documents online
   return kText[static_cast<int>(m)];
 }
 
@@ -63,6 +66,15 @@ std::string CsvField(const std::string& value) {
 }
 
 std::string PlanTableCsv(const model::Model& model) {
+  // Units by their full names where the plan declares one.
+  std::map<std::string, std::string> full_names;
+  for (const sema::Unit& unit : model.plan->units) {
+    if (!unit.full_name.empty()) full_names[unit.id] = unit.full_name;
+  }
+  auto unit_name = [&](const std::string& id) {
+    auto it = full_names.find(id);
+    return it == full_names.end() ? id : it->second;
+  };
   std::string out = Row({"序号", "抽查任务名称", "抽查类型", "抽查对象", "抽查事项", "抽查比例/数量",
                          "信用风险分类抽查比例", "检查方式", "起止时间", "牵头单位", "配合单位",
                          "组织/实施"});
@@ -83,14 +95,16 @@ std::string PlanTableCsv(const model::Model& model) {
       amount = "按信用风险分类";
     }
     if (tm.planned) amount += fmt::format("（计划{}户）", *tm.planned);
+    std::vector<std::string> with;
+    for (const std::string& unit : t.with) with.push_back(unit_name(unit));
     std::vector<std::string> methods;
     for (ast::Method m : t.methods) methods.push_back(MethodText(m));
     out += Row({std::to_string(++number), t.name,
                 t.type == ast::TaskType::kDirected ? "定向" : "不定向",
                 expr::ToCanonical(t.targets), Join(t.items, "；"), amount, by_credit,
                 Join(methods, "、"),
-                fmt::format("{}至{}", t.window.start.ToString(), t.window.end.ToString()), t.lead,
-                Join(t.with, "、"), OrganizerText(t.organizer)});
+                fmt::format("{}至{}", t.window.start.ToString(), t.window.end.ToString()),
+                unit_name(t.lead), Join(with, "、"), OrganizerText(t.organizer)});
   }
   return out;
 }

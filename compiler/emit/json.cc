@@ -1,4 +1,5 @@
-#include <cmath>
+#include <map>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -9,17 +10,18 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string Text(const Json& json) { return json.dump(2) + "\n"; }
+// Bytes that are not UTF-8 (a path, say) are replaced, never thrown over.
+std::string Text(const Json& json) {
+  return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
 
 Json Window(const Date& start, const Date& end) {
   return Json{{"start", start.ToString()}, {"end", end.ToString()}};
 }
 
-// An expected figure: the number with two decimals (docs/overlap.md).
-Json Expected(double value) {
-  double rounded = std::round(value * 100) / 100;
-  return rounded == 0 ? Json(0.0) : Json(rounded);
-}
+// An expected figure: the number with the two decimals every other output
+// prints (overlap::FormatExpected), so that all outputs agree.
+Json Expected(double value) { return Json(std::stod(overlap::FormatExpected(value))); }
 
 Json PlanInfo(const sema::Plan& plan) {
   return Json{{"title", plan.title}, {"document", plan.document}, {"year", plan.year}};
@@ -85,10 +87,33 @@ std::string DrawJobsJson(const model::Model& model, const overlap::Overlap& over
     jobs.push_back(Json{{"group", g.id}, {"coordination", ast::Name(overlap.mode)},
                         {"tasks", tasks}});
   }
+  // The named predicates targets and pools may use, so that a reader of the
+  // jobs needs nothing else of the plan.
+  Json scopes = Json::object(), pools = Json::object();
+  std::map<std::string, std::string> sorted_scopes, sorted_pools;
+  for (const sema::Predicate& scope : plan.scopes) {
+    sorted_scopes[scope.id] = expr::ToCanonical(scope.expr);
+  }
+  for (const sema::Predicate& pool : plan.pools) {
+    sorted_pools[pool.id] = expr::ToCanonical(pool.expr);
+  }
+  for (const auto& [name, predicate] : sorted_scopes) scopes[name] = predicate;
+  for (const auto& [name, predicate] : sorted_pools) pools[name] = predicate;
+  Json population = nullptr;
+  if (model.population) {
+    population = Json{{"source", model.population_source},
+                      {"from", model.population_from_stats ? "stats" : "registry"},
+                      {"registry_sha256", model.population->sha256},
+                      {"base", model.base.value_or(0)}};
+  }
   Json out{{"schema", "planc/drawjobs@1"},
            {"algorithm", "planc/prn/v1"},
            {"plan", PlanInfo(plan)},
-           {"jobs", jobs}};
+           {"jobs", jobs},
+           {"scopes", scopes},
+           {"pools", pools},
+           {"base", plan.base ? expr::ToCanonical(*plan.base) : data::DefaultBasePredicate()},
+           {"population", population}};
   return Text(out);
 }
 

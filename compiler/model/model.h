@@ -42,6 +42,7 @@ struct Model {
   const sema::Plan* plan = nullptr;
   std::optional<data::Population> population;
   std::string population_source;  // "stats-2024.yaml" or the registry path
+  bool population_from_stats = false;  // a stats file, not the registry itself
   std::vector<TaskModel> tasks;   // in the plan's order
   std::optional<std::uint64_t> base;
   std::optional<std::uint64_t> planned;

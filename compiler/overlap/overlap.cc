@@ -272,7 +272,8 @@ class Analyzer {
     for (const Edge& e : result_.disjoint) {
       const sema::Task& a = Task(e.a);
       const sema::Task& b = Task(e.b);
-      std::string what_en = e.shared ? fmt::format("may draw the same {} units", *e.shared)
+      std::string what_en = e.shared ? fmt::format("may draw the same {} unit{}", *e.shared,
+                                                   *e.shared == 1 ? "" : "s")
                                      : fmt::format("name the same scope `{}`", e.scopes.front());
       std::string what_zh = e.shared ? fmt::format("可能抽到同样的 {} 户", *e.shared)
                                      : fmt::format("针对同一对象范围「{}」", e.scopes.front());
