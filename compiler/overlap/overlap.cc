@@ -380,7 +380,10 @@ std::string SummaryTable(const model::Model& model, const Overlap& overlap, Lang
                      zh ? "任务" : "tasks", zh ? "计划抽取" : "planned", zh ? "预计覆盖" : "reached",
                      zh ? "覆盖率" : "coverage", zh ? "预计检查" : "visits");
   for (std::size_t m = 0; m < kModes.size(); ++m) {
-    std::string mode = std::string(ModeName(kModes[m])) + (kModes[m] == overlap.mode ? " *" : "");
+    // The mode as the plan writes it in the language asked for.
+    static constexpr const char* kZh[] = {"正协同", "独立", "负协同"};  // positive independent negative
+    std::string mode = std::string(zh ? kZh[static_cast<int>(kModes[m])] : ModeName(kModes[m])) +
+                       (kModes[m] == overlap.mode ? " *" : "");
     out += fmt::format("{:<14}{:>8}{:>10}{:>12}{:>10}{:>12}\n", mode, model.tasks.size(),
                        overlap.planned.value_or(0), FormatExpected(overlap.expected[m].reached),
                        FormatCoverage(overlap.expected[m].reached_base, overlap.base.value_or(0)),
