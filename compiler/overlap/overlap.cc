@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "compiler/overlap/expect.h"
+#include "compiler/util/strings.h"
 
 namespace planc::overlap {
 namespace {
@@ -268,30 +269,77 @@ class Analyzer {
     }
   }
 
+  // One note per task that shares units with tasks whose windows it does
+  // not meet (at the later task of each pair, by id), so that a large plan
+  // gets at most one note per task, not one per pair.
   void Notes() {
-    for (const Edge& e : result_.disjoint) {
-      const sema::Task& a = Task(e.a);
-      const sema::Task& b = Task(e.b);
-      std::string what_en = e.shared ? fmt::format("may draw the same {} unit{}", *e.shared,
-                                                   *e.shared == 1 ? "" : "s")
-                                     : fmt::format("name the same scope `{}`", e.scopes.front());
-      std::string what_zh = e.shared ? fmt::format("可能抽到同样的 {} 户", *e.shared)
-                                     : fmt::format("针对同一对象范围「{}」", e.scopes.front());
+    std::map<std::size_t, std::vector<const Edge*>> by_task;  // by rank of b
+    for (const Edge& e : result_.disjoint) by_task[rank_[e.b]].push_back(&e);
+    for (const auto& [rank, edges] : by_task) {
+      const sema::Task& b = Task(order_[rank]);
+      bool figures = edges.front()->shared.has_value();
+      if (edges.size() == 1) {
+        NotePair(*edges.front());
+        continue;
+      }
+      std::vector<std::string> others;
+      for (const Edge* e : edges) {
+        if (others.size() == kListed) break;
+        others.push_back(fmt::format("`{}` ({})", Task(e->a).id, WindowText(Task(e->a))));
+      }
+      std::string more = edges.size() > kListed
+                             ? fmt::format(" and {} more", edges.size() - kListed)
+                             : std::string();
+      std::string more_zh = edges.size() > kListed
+                                ? fmt::format(" 等，另有 {} 个", edges.size() - kListed)
+                                : std::string();
       diags_.Add(DiagBuilder(DiagKind::kDisjointWindows, model_.plan->file, b.window.range)
-                     .Message(fmt::format("tasks `{}` and `{}` {}, but their windows do not meet",
-                                          a.id, b.id, what_en),
-                              fmt::format("任务「{}」与「{}」{}，但起止时间没有交集", a.id, b.id,
-                                          what_zh))
+                     .Message(fmt::format("task `{}` {} {} tasks whose windows it does not meet",
+                                          b.id,
+                                          figures ? "may draw the same units as"
+                                                  : "names the same scopes as",
+                                          edges.size()),
+                              fmt::format("任务「{}」{} {} 个任务{}，但起止时间没有交集", b.id,
+                                          figures ? "可能与" : "与", edges.size(),
+                                          figures ? "抽到同样的对象" : "针对同样的对象范围"))
                      .Label(fmt::format("`{}` runs {}", b.id, WindowText(b)),
                             fmt::format("「{}」的时间为 {}", b.id, WindowText(b)))
-                     .Note(fmt::format("`{}` runs {}: a unit both draw gets two visits", a.id,
-                                       WindowText(a)),
-                           fmt::format("「{}」的时间为 {}：两个任务都抽到的对象要上门两次", a.id,
-                                       WindowText(a)))
-                     .Help("if one visit can serve both checks, give the tasks a common period",
-                           "如果一次检查可以兼顾两项任务，请让两个任务的时间有重叠"));
+                     .Note(fmt::format("those tasks: {}{}; a unit two of them draw gets two "
+                                       "visits",
+                                       Join(others, ", "), more),
+                           fmt::format("这些任务：{}{}；被其中两个任务抽到的对象要上门两次",
+                                       Join(others, "、"), more_zh))
+                     .Help("if one visit can serve several checks, give the tasks a common "
+                           "period; `planc check --dump=overlap` lists every pair",
+                           "如果一次检查可以兼顾多项任务，请让任务的时间有重叠；"
+                           "`planc check --dump=overlap` 列出所有任务对"));
     }
   }
+
+  void NotePair(const Edge& e) {
+    const sema::Task& a = Task(e.a);
+    const sema::Task& b = Task(e.b);
+    std::string what_en = e.shared ? fmt::format("may draw the same {} unit{}", *e.shared,
+                                                 *e.shared == 1 ? "" : "s")
+                                   : fmt::format("name the same scope `{}`", e.scopes.front());
+    std::string what_zh = e.shared ? fmt::format("可能抽到同样的 {} 户", *e.shared)
+                                   : fmt::format("针对同一对象范围「{}」", e.scopes.front());
+    diags_.Add(DiagBuilder(DiagKind::kDisjointWindows, model_.plan->file, b.window.range)
+                   .Message(fmt::format("tasks `{}` and `{}` {}, but their windows do not meet",
+                                        a.id, b.id, what_en),
+                            fmt::format("任务「{}」与「{}」{}，但起止时间没有交集", a.id, b.id,
+                                        what_zh))
+                   .Label(fmt::format("`{}` runs {}", b.id, WindowText(b)),
+                          fmt::format("「{}」的时间为 {}", b.id, WindowText(b)))
+                   .Note(fmt::format("`{}` runs {}: a unit both draw gets two visits", a.id,
+                                     WindowText(a)),
+                         fmt::format("「{}」的时间为 {}：两个任务都抽到的对象要上门两次", a.id,
+                                     WindowText(a)))
+                   .Help("if one visit can serve both checks, give the tasks a common period",
+                         "如果一次检查可以兼顾两项任务，请让两个任务的时间有重叠"));
+  }
+
+  static constexpr std::size_t kListed = 5;  // tasks a note names before "and N more"
 
   const model::Model& model_;
   Diagnostics& diags_;
