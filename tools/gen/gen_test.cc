@@ -10,11 +10,16 @@
 #include <vector>
 
 #include "compiler/data/uscc.h"
+#include "compiler/diag/engine.h"
+#include "compiler/parse/parse.h"
+#include "compiler/sema/sema.h"
+#include "compiler/source/source_file.h"
 #include "compiler/util/sha256.h"
 #include "tools/gen/conflicts.h"
 #include "tools/gen/csv_writer.h"
 #include "tools/gen/inspectors.h"
 #include "tools/gen/options.h"
+#include "tools/gen/plan.h"
 #include "tools/gen/registry.h"
 #include "tools/gen/tables.h"
 
@@ -264,6 +269,69 @@ TEST(GenConflicts, PairsExistInTheirFiles) {
   }
 }
 
+// The tasks of a plan: its text from the first task on.
+std::string Tasks(const std::string& plan) {
+  std::size_t at = plan.find("T00001 \"");
+  EXPECT_NE(at, std::string::npos);
+  return plan.substr(plan.rfind('\n', at) + 1);
+}
+
+TEST(GenPlan, SameSeedSameBytes) {
+  EXPECT_EQ(GeneratePlan(300, 7), GeneratePlan(300, 7));
+  EXPECT_NE(GeneratePlan(300, 7), GeneratePlan(300, 8));
+  // Checked with GCC and Clang; changes only with the plan tables or the generator.
+  EXPECT_EQ(Sha256Hex(GeneratePlan(100, 1)),
+            "87fd46b24b448524533ef2a9a3792687b0a50c3f6e4f982700a63895abd9e136");
+}
+
+TEST(GenPlan, FewerTasksArePrefix) {
+  std::string small = Tasks(GeneratePlan(50, 3));
+  std::string large = Tasks(GeneratePlan(500, 3));
+  EXPECT_EQ(large.substr(0, small.size()), small);
+}
+
+TEST(GenPlan, ChecksWithoutErrorsOrWarnings) {
+  for (uint64_t seed : {1, 2, 2024}) {
+    auto file = std::make_shared<SourceFile>("gen.plan", GeneratePlan(600, seed));
+    Diagnostics diags;
+    std::optional<ast::Plan> tree = Parse(file, diags);
+    ASSERT_TRUE(tree);
+    std::optional<sema::Plan> plan = Analyze(*tree, file, diags);
+    EXPECT_TRUE(plan);
+    EXPECT_EQ(diags.errors(), 0u) << "seed " << seed;
+    EXPECT_EQ(diags.warnings(), 0u) << "seed " << seed;  // nothing unused
+    ASSERT_TRUE(plan);
+    EXPECT_EQ(plan->tasks.size(), 600u);
+  }
+}
+
+TEST(GenPlan, UsesEveryForm) {
+  std::string text = GeneratePlan(1000, 2024);
+  for (std::string_view form : {"by credit { A: ",
+                                "按信用 { A: ",
+                                " min ",
+                                "D: 100%",
+                                "A: 0%",
+                                "sample     10%\n",
+                                "sample     10\n",
+                                " or ",
+                                "merge      never",
+                                "method     online",
+                                "waive credit-",
+                                "任务 T",
+                                "type random",
+                                "organizer province",
+                                "with       ",
+                                "window     2024-0",
+                                "-01 .. 2024-",
+                                "inspectors 3 from",
+                                "（第2批）",
+                                "scope 湖滨辖区",
+                                "pool 骨干执法"}) {
+    EXPECT_NE(text.find(form), std::string::npos) << form;
+  }
+}
+
 TEST(GenCsv, QuotesPerRfc4180) {
   EXPECT_EQ(QuoteCsvField("石狮市鑫华服装有限公司"), "石狮市鑫华服装有限公司");
   EXPECT_EQ(QuoteCsvField("a,b"), "\"a,b\"");
@@ -298,6 +366,15 @@ TEST(GenOptions, UsageErrors) {
   EXPECT_EQ(ok->conflicts.count, 40u);
   EXPECT_EQ(ok->output.headers, Language::kChinese);
   EXPECT_TRUE(ok->output.crlf);
+  EXPECT_FALSE(parse({"plan", "--seed", "1", "-o", "x"}, error));
+  EXPECT_EQ(error, "missing --tasks");
+  EXPECT_FALSE(parse({"plan", "--tasks", "0", "--seed", "1", "-o", "x"}, error));
+  EXPECT_FALSE(parse({"plan", "--tasks", "100000", "--seed", "1", "-o", "x"}, error));
+  EXPECT_FALSE(parse({"plan", "--tasks", "5", "--seed", "1", "-o", "x", "--crlf"}, error));
+  auto plan = parse({"plan", "--tasks", "5", "--seed", "1", "-o", "-"}, error);
+  ASSERT_TRUE(plan) << error;
+  EXPECT_EQ(plan->command, Command::kPlan);
+  EXPECT_EQ(plan->tasks, 5u);
 }
 
 }  // namespace

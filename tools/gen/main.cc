@@ -1,5 +1,6 @@
 // planc-gen: deterministic synthetic registry, inspector and conflict files
-// that look like Shishi's (石狮市), for tests, benchmarks and demos.
+// that look like Shishi's (石狮市), and plans over them, for tests,
+// benchmarks and demos.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -8,6 +9,7 @@
 #include "tools/gen/conflicts.h"
 #include "tools/gen/inspectors.h"
 #include "tools/gen/options.h"
+#include "tools/gen/plan.h"
 #include "tools/gen/registry.h"
 
 int main(int argc, char** argv) {
@@ -31,6 +33,9 @@ int main(int argc, char** argv) {
       break;
     case Command::kConflicts:
       ok = WriteConflicts(options->conflicts, options->output, error);
+      break;
+    case Command::kPlan:
+      ok = WritePlan(options->tasks, options->seed, options->output.path, error);
       break;
   }
   if (!ok) {

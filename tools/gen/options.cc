@@ -6,6 +6,7 @@
 #include <map>
 
 #include "tools/gen/inspectors.h"
+#include "tools/gen/plan.h"
 #include "tools/gen/registry.h"
 
 namespace planc::gen {
@@ -17,6 +18,7 @@ constexpr std::string_view kRegistryFlags[] = {"--rows", "--seed"};
 constexpr std::string_view kInspectorFlags[] = {"--count", "--seed"};
 constexpr std::string_view kConflictFlags[] = {
     "--count", "--seed", "--rows", "--registry-seed", "--inspectors-count", "--inspectors-seed"};
+constexpr std::string_view kPlanFlags[] = {"-o", "--tasks", "--seed"};
 
 // Conflicts are kept in memory to sort them; a bureau has dozens.
 constexpr uint64_t kMaxConflicts = 10'000'000;
@@ -32,6 +34,8 @@ bool Contains(const std::string_view (&flags)[N], std::string_view flag) {
 }
 
 bool Accepts(Command command, std::string_view flag) {
+  // A plan is UTF-8 text, not a CSV export: no output flags.
+  if (command == Command::kPlan) return Contains(kPlanFlags, flag);
   if (Contains(kOutputFlags, flag)) return true;
   switch (command) {
     case Command::kRegistry:
@@ -40,6 +44,7 @@ bool Accepts(Command command, std::string_view flag) {
       return Contains(kInspectorFlags, flag);
     case Command::kConflicts:
       return Contains(kConflictFlags, flag);
+    case Command::kPlan:
     case Command::kHelp:
       return false;
   }
@@ -58,6 +63,7 @@ std::optional<Command> ParseCommand(std::string_view word) {
   if (word == "registry") return Command::kRegistry;
   if (word == "inspectors") return Command::kInspectors;
   if (word == "conflicts") return Command::kConflicts;
+  if (word == "plan") return Command::kPlan;
   if (word == "help" || word == "-h" || word == "--help") return Command::kHelp;
   return std::nullopt;
 }
@@ -70,12 +76,14 @@ std::string_view Usage() {
   planc-gen inspectors --seed S -o FILE [--count N] [output flags]
   planc-gen conflicts  --seed S --rows N -o FILE [--count N] [--registry-seed S]
                        [--inspectors-count N] [--inspectors-seed S] [output flags]
+  planc-gen plan       --tasks N --seed S -o FILE
 output flags:
   --encoding utf-8|gb18030   --headers en|zh   --bom (UTF-8 only)   --crlf
   -o - writes to standard output.
 conflicts regenerates the registry and the inspectors instead of reading them:
 give it the registry's --rows and seed (--registry-seed, default --seed) and
 the inspectors' count (default 160) and seed (--inspectors-seed, default --seed).
+plan writes a .plan of N tasks (1 to 99999) over the columns of the other files.
 Same arguments, same bytes, on any machine.
 )";
 }
@@ -181,6 +189,13 @@ std::optional<Options> ParseOptions(int argc, const char* const* argv, std::stri
       options.rows = c.rows;
       break;
     }
+    case Command::kPlan:
+      if (!number("--tasks", std::nullopt, options.tasks)) return std::nullopt;
+      if (options.tasks == 0 || options.tasks > kMaxPlanTasks) {
+        error = fmt::format("--tasks must be between 1 and {}", kMaxPlanTasks);
+        return std::nullopt;
+      }
+      break;
     case Command::kHelp:
       break;
   }

@@ -12,7 +12,7 @@
 namespace planc::gen {
 
 // The file planc-gen is asked to write.
-enum class Command { kRegistry, kInspectors, kConflicts, kHelp };
+enum class Command { kRegistry, kInspectors, kConflicts, kPlan, kHelp };
 
 // A parsed command line.
 struct Options {
@@ -20,6 +20,7 @@ struct Options {
   uint64_t seed = 0;
   uint64_t rows = 0;   // registry
   uint64_t count = 0;  // inspectors, conflicts
+  uint64_t tasks = 0;  // plan
   ConflictOptions conflicts;
   OutputOptions output;
 };

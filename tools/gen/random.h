@@ -21,12 +21,13 @@ inline uint64_t SplitMix64(uint64_t& state) {
   return Mix64(state);
 }
 
-// Streams that keep the three files' random numbers independent.
+// Streams that keep the files' random numbers independent.
 enum class Stream : uint64_t {
   kRegistry = 1,
   kUsccKeys = 2,
   kInspectors = 3,
   kConflicts = 4,
+  kPlan = 5,
 };
 
 // xoshiro256** seeded by SplitMix64 from (seed, stream, index): every row has

@@ -1,0 +1,322 @@
+// `planc compile` as plans grow: one generated registry (200,000 rows, seed
+// 2024) and, per task count, a generated plan (`planc-gen plan`, seed 2024)
+// and its stats file (`planc stats`); those are set up once and not timed.
+// Then `planc compile PLAN --stats STATS -o DIR -q` runs for several rounds
+// (PLANC_BENCH_ROUNDS, default 5), each as a child process whose wall time
+// and peak memory (wait4) are taken, and the fastest and the median round
+// are reported with what compile produced (groups, edges, notes) and how time
+// grows with tasks. The machines are shared: a run is killed after
+// PLANC_BENCH_TIMEOUT seconds (default 600) and is limited to
+// PLANC_BENCH_MEMORY_MIB of address space (default 12288); either is
+// reported, and the rounds left for that plan are skipped. Prints; never
+// fails on timing (a benchmark, not a test).
+//   planc-bench-compile BUILD_DIR WORK_DIR [TASKS...]   (default 100 1000 10000)
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr long kRegistryRows = 200000;
+constexpr const char* kSeed = "2024";
+
+struct Measure {
+  double seconds = 0;
+  long peak_kib = 0;
+  int status = -1;  // exit status; -1 when killed by a signal
+  int signal = 0;
+  bool timed_out = false;
+};
+
+// The child being waited for, for the alarm handler.
+volatile pid_t running_child = 0;
+volatile sig_atomic_t alarm_fired = 0;
+
+void OnAlarm(int) {
+  alarm_fired = 1;
+  if (running_child > 0) kill(running_child, SIGKILL);
+}
+
+// Runs a program to its end (or to `timeout` seconds) with its standard
+// output and error sent to the files named (empty: /dev/null), under a limit
+// of `memory_mib` of address space (0: none).
+Measure Run(const std::vector<std::string>& args, const std::string& out = "",
+            const std::string& err = "", unsigned timeout = 0, long memory_mib = 0) {
+  std::vector<char*> argv;
+  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  Measure m;
+  auto start = std::chrono::steady_clock::now();
+  pid_t pid = fork();
+  if (pid < 0) return m;
+  if (pid == 0) {
+    int out_fd = open(out.empty() ? "/dev/null" : out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int err_fd = open(err.empty() ? "/dev/null" : err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (out_fd < 0 || err_fd < 0) _exit(127);
+    dup2(out_fd, 1);
+    dup2(err_fd, 2);
+    if (memory_mib > 0) {
+      rlimit limit{};
+      limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(memory_mib) << 20;
+      setrlimit(RLIMIT_AS, &limit);
+    }
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  running_child = pid;
+  alarm_fired = 0;
+  alarm(timeout);
+  int status = 0;
+  rusage usage{};
+  while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
+  }
+  alarm(0);
+  running_child = 0;
+  m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  m.peak_kib = usage.ru_maxrss;
+  m.timed_out = alarm_fired != 0;
+  if (WIFEXITED(status)) m.status = WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) m.signal = WTERMSIG(status);
+  return m;
+}
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::size_t CountOf(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+// From a planc/stats@1 file: atoms, and the mean number of tasks a unit in
+// any task's targets is in (each atom line lists its tasks and its count).
+struct StatsShape {
+  long atoms = 0;
+  double tasks_per_unit = 0;
+};
+
+StatsShape ShapeOf(const std::string& path) {
+  StatsShape shape;
+  std::ifstream in(path);
+  double units = 0, memberships = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("  - {tasks: [", 0) != 0) continue;
+    std::size_t close = line.find(']');
+    std::size_t count_at = line.rfind("count: ");
+    if (close == std::string::npos || count_at == std::string::npos) continue;
+    double tasks = 1 + std::count(line.begin(), line.begin() + close, ',');
+    double count = std::atof(line.c_str() + count_at + 7);
+    ++shape.atoms;
+    units += count;
+    memberships += count * tasks;
+  }
+  shape.tasks_per_unit = units > 0 ? memberships / units : 0;
+  return shape;
+}
+
+// What one compile wrote, counted in its outputs and its diagnostics.
+struct Produced {
+  std::optional<long> groups;  // schedule.json totals
+  std::size_t edges = 0;       // overlap.dot
+  double output_mb = 0;
+  std::map<std::string, std::size_t> diagnostics;  // code → count, from stderr
+};
+
+Produced Inspect(const std::string& dir, const std::string& stderr_path) {
+  Produced p;
+  std::string schedule = Slurp(dir + "/schedule.json");
+  std::size_t at = schedule.find("\"groups\": ");
+  if (at != std::string::npos) p.groups = std::atol(schedule.c_str() + at + 10);
+  p.edges = CountOf(Slurp(dir + "/overlap.dot"), " -- ");
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    p.output_mb += static_cast<double>(entry.file_size()) / 1e6;
+  }
+  std::ifstream err(stderr_path);
+  for (std::string line; std::getline(err, line);) {
+    for (const char* severity : {": error[", ": warning[", ": note["}) {
+      std::size_t s = line.find(severity);
+      if (s == std::string::npos) continue;
+      std::size_t open = line.find('[', s);
+      std::size_t close = line.find(']', open);
+      if (close != std::string::npos) ++p.diagnostics[line.substr(open + 1, close - open - 1)];
+      break;
+    }
+  }
+  return p;
+}
+
+long EnvNumber(const char* name, long fallback, long min) {
+  const char* env = std::getenv(name);
+  return env ? std::max(min, std::atol(env)) : fallback;
+}
+
+// The figures of one task count.
+struct Result {
+  long tasks = 0;
+  std::vector<Measure> rounds;     // successful rounds, fastest first
+  std::optional<Measure> stopped;  // the round that timed out or failed
+};
+
+std::string Seconds(const Result& r, bool median) {
+  if (r.rounds.empty()) {
+    return r.stopped && r.stopped->timed_out
+               ? "> " + std::to_string(static_cast<long>(r.stopped->seconds))
+               : "failed";
+  }
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f",
+                (median ? r.rounds[r.rounds.size() / 2] : r.rounds.front()).seconds);
+  return text;
+}
+
+void PrintGrowth(const Result& small, const Result& large) {
+  std::printf("growth %ld → %ld tasks (x%.0f): ", small.tasks, large.tasks,
+              static_cast<double>(large.tasks) / small.tasks);
+  if (small.rounds.empty()) {
+    std::printf("unknown (%ld tasks did not finish)\n", small.tasks);
+  } else if (large.rounds.empty()) {
+    if (large.stopped && large.stopped->timed_out) {
+      std::printf("time > %.0fx (%ld tasks killed after %.0f s)\n",
+                  large.stopped->seconds / small.rounds.front().seconds, large.tasks,
+                  large.stopped->seconds);
+    } else {
+      std::printf("unknown (%ld tasks failed)\n", large.tasks);
+    }
+  } else {
+    const Measure& sb = small.rounds.front();
+    const Measure& lb = large.rounds.front();
+    const Measure& sm = small.rounds[small.rounds.size() / 2];
+    const Measure& lm = large.rounds[large.rounds.size() / 2];
+    std::printf("time best %.1fx, median %.1fx; peak memory %.1fx\n", lb.seconds / sb.seconds,
+                lm.seconds / sm.seconds, static_cast<double>(lb.peak_kib) / sb.peak_kib);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: planc-bench-compile BUILD_DIR WORK_DIR [TASKS...]\n");
+    return 2;
+  }
+  std::string build = argv[1], work = argv[2];
+  std::vector<long> sizes;
+  for (int i = 3; i < argc; ++i) sizes.push_back(std::stol(argv[i]));
+  if (sizes.empty()) sizes = {100, 1000, 10000};
+  int rounds = static_cast<int>(EnvNumber("PLANC_BENCH_ROUNDS", 5, 1));
+  auto timeout = static_cast<unsigned>(EnvNumber("PLANC_BENCH_TIMEOUT", 600, 1));
+  long memory_mib = EnvNumber("PLANC_BENCH_MEMORY_MIB", 12288, 0);
+  struct sigaction action {};
+  action.sa_handler = OnAlarm;
+  sigaction(SIGALRM, &action, nullptr);  // no SA_RESTART: wait4 returns EINTR
+  std::filesystem::create_directories(work);
+
+  std::string registry = work + "/registry-" + std::to_string(kRegistryRows) + ".csv";
+  if (!std::filesystem::exists(registry)) {
+    Measure gen = Run({build + "/planc-gen", "registry", "--rows", std::to_string(kRegistryRows),
+                       "--seed", kSeed, "-o", registry});
+    if (gen.status != 0) {
+      std::fprintf(stderr, "planc-gen registry failed\n");
+      return 1;
+    }
+  }
+  std::printf("registry %s: %ld rows, seed %s; plans: planc-gen plan --seed %s\n", registry.c_str(),
+              kRegistryRows, kSeed, kSeed);
+  std::printf("%d rounds per plan; a run is killed after %u s; address space limit %ld MiB\n\n",
+              rounds, timeout, memory_mib);
+
+  std::vector<Result> results;
+  for (long tasks : sizes) {
+    std::string n = std::to_string(tasks);
+    std::string plan = work + "/plan-" + n + ".plan";
+    std::string stats = work + "/stats-" + n + ".yaml";
+    std::string out = work + "/out-" + n;
+    std::string err = work + "/compile-" + n + ".stderr";
+    Measure gen = Run({build + "/planc-gen", "plan", "--tasks", n, "--seed", kSeed, "-o", plan});
+    Measure st =
+        Run({build + "/planc", "stats", "--registry", registry, "--plan", plan, "-o", stats, "-q"},
+            "", work + "/stats-" + n + ".stderr");
+    if (gen.status != 0 || st.status != 0) {
+      std::fprintf(stderr, "setup failed for %ld tasks (planc-gen %d, planc stats %d)\n", tasks,
+                   gen.status, st.status);
+      return 1;
+    }
+    StatsShape shape = ShapeOf(stats);
+    std::printf(
+        "%ld tasks: plan %.1f MB, stats %.1f MB (%ld atoms), a unit in targets is in %.1f "
+        "tasks on average; setup (not timed): planc-gen %.2f s, planc stats %.2f s, %.0f MiB\n",
+        tasks, std::filesystem::file_size(plan) / 1e6, std::filesystem::file_size(stats) / 1e6,
+        shape.atoms, shape.tasks_per_unit, gen.seconds, st.seconds, st.peak_kib / 1024.0);
+    std::fflush(stdout);
+
+    Result result;
+    result.tasks = tasks;
+    for (int round = 0; round < rounds; ++round) {
+      Measure m = Run({build + "/planc", "compile", plan, "--stats", stats, "-o", out, "-q"}, "",
+                      err, timeout, memory_mib);
+      std::printf("  round %d: %.2f s, %.1f MiB%s\n", round + 1, m.seconds, m.peak_kib / 1024.0,
+                  m.timed_out     ? " (killed: time limit)"
+                  : m.status != 0 ? " (failed; see the stderr file)"
+                                  : "");
+      std::fflush(stdout);
+      if (m.timed_out || m.status != 0) {
+        result.stopped = m;
+        break;
+      }
+      result.rounds.push_back(m);
+    }
+    std::sort(result.rounds.begin(), result.rounds.end(),
+              [](const Measure& a, const Measure& b) { return a.seconds < b.seconds; });
+    if (result.stopped && !result.stopped->timed_out) {
+      std::string text = Slurp(err);
+      std::size_t from = text.size() > 400 ? text.size() - 400 : 0;
+      std::printf("  exit %d, signal %d; end of %s:\n%s\n", result.stopped->status,
+                  result.stopped->signal, err.c_str(), text.substr(from).c_str());
+    }
+    results.push_back(std::move(result));
+  }
+
+  std::printf("\n`planc compile PLAN --stats STATS -o DIR -q`: best and median of the rounds\n");
+  std::printf("%-7s %10s %10s %10s %8s %10s %10s  %s\n", "tasks", "best s", "median s", "peak MiB",
+              "groups", "edges", "output MB", "diagnostics");
+  for (const Result& r : results) {
+    long peak = 0;
+    for (const Measure& m : r.rounds) peak = std::max(peak, m.peak_kib);
+    if (r.stopped) peak = std::max(peak, r.stopped->peak_kib);
+    std::string n = std::to_string(r.tasks);
+    std::string groups = "-", edges = "-", mb = "-", diagnostics;
+    if (!r.rounds.empty() && !r.stopped) {
+      Produced p = Inspect(work + "/out-" + n, work + "/compile-" + n + ".stderr");
+      groups = p.groups ? std::to_string(*p.groups) : "?";
+      edges = std::to_string(p.edges);
+      char text[32];
+      std::snprintf(text, sizeof text, "%.1f", p.output_mb);
+      mb = text;
+      for (const auto& [code, count] : p.diagnostics) {
+        diagnostics += (diagnostics.empty() ? "" : ", ") + code + " " + std::to_string(count);
+      }
+    }
+    std::printf("%-7ld %10s %10s %10.1f %8s %10s %10s  %s\n", r.tasks, Seconds(r, false).c_str(),
+                Seconds(r, true).c_str(), peak / 1024.0, groups.c_str(), edges.c_str(), mb.c_str(),
+                diagnostics.empty() ? "-" : diagnostics.c_str());
+  }
+  for (std::size_t i = 1; i < results.size(); ++i) PrintGrowth(results[i - 1], results[i]);
+  return 0;
+}
