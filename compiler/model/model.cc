@@ -1,5 +1,7 @@
 #include "compiler/model/model.h"
 
+#include <map>
+
 #include <fmt/format.h>
 
 namespace planc::model {
@@ -55,14 +57,21 @@ Model BuildModel(const sema::Plan& plan, std::optional<data::Population> populat
     model.base = base;
     model.planned = 0;
   }
+  // Every task's population per class, in one pass over the atoms.
+  std::map<std::string, std::array<std::uint64_t, 5>> by_class;
+  if (pop) {
+    for (const sema::Task& task : plan.tasks) by_class[task.id] = {};
+    for (const data::Atom& atom : pop->atoms) {
+      for (const std::string& id : atom.tasks) {
+        auto it = by_class.find(id);
+        if (it != by_class.end()) it->second[static_cast<int>(atom.credit)] += atom.count;
+      }
+    }
+  }
   for (const sema::Task& task : plan.tasks) {
     TaskModel tm;
     tm.task = &task;
-    if (pop) {
-      for (CreditClass c : sema::kCreditClasses) {
-        tm.population_by_class[static_cast<int>(c)] = data::StratumSize(*pop, task.id, c);
-      }
-    }
+    if (pop) tm.population_by_class = by_class[task.id];
     if (task.sample.mode == sema::Sample::Mode::kCredit) {
       for (CreditClass c : sema::kCreditClasses) {
         const auto& amount = task.sample.by_class[static_cast<int>(c)];

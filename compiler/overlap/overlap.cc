@@ -47,7 +47,8 @@ std::string WindowText(const sema::Task& t) {
 
 class Analyzer {
  public:
-  Analyzer(const model::Model& model, Diagnostics& diags) : model_(model), diags_(diags) {}
+  Analyzer(const model::Model& model, Diagnostics& diags, std::size_t dense_pairs)
+      : model_(model), diags_(diags), dense_pairs_(dense_pairs) {}
 
   Overlap Run() {
     const sema::Plan& plan = *model_.plan;
@@ -64,6 +65,7 @@ class Analyzer {
     rank_.resize(n);
     for (std::size_t r = 0; r < n; ++r) rank_[order_[r]] = r;
     for (std::size_t i = 0; i < n; ++i) index_of_[Task(i).id] = i;
+    if (Dense()) pairs_.assign(n < 2 ? 0 : n * (n - 1) / 2, 0);
     if (result_.figures) {
       Probabilities();
       SharedUnits();
@@ -118,26 +120,74 @@ class Analyzer {
     edge.shared = shared;
     edge.scopes = std::move(scopes);
     if (WindowsMeet(ta, tb)) {
-      edge_index_[PairKey(a, b)] = result_.edges.size();
+      SetEdgeIndex(a, b, result_.edges.size());
       result_.edges.push_back(std::move(edge));
     } else {
       result_.disjoint.push_back(std::move(edge));
     }
   }
 
+  // Pairs of tasks, counted per pair: a dense triangle indexed by the ranks
+  // while it fits in dense_pairs_ slots (by default plans of up to ~11,000
+  // tasks; hash lookups were most of the time), a hash map beyond. After
+  // SharedUnits a slot holds 1 + the index of the pair's edge, or 0.
+  bool Dense() const {
+    std::size_t n = model_.tasks.size();
+    return n < 2 || n * (n - 1) / 2 <= dense_pairs_;
+  }
+  // Slot of tasks a, b (a before b by id).
+  std::size_t Slot(std::size_t a, std::size_t b) const {
+    std::size_t ra = rank_[a], rb = rank_[b];
+    return rb * (rb - 1) / 2 + ra;
+  }
+  void SetEdgeIndex(std::size_t a, std::size_t b, std::size_t index) {
+    if (Dense()) {
+      pairs_[Slot(a, b)] = index + 1;
+    } else {
+      edge_index_[PairKey(a, b)] = index;
+    }
+  }
+  // The index of the edge between a and b (a before b by id), if any.
+  std::optional<std::size_t> EdgeIndex(std::size_t a, std::size_t b) const {
+    if (Dense()) {
+      std::uint64_t slot = pairs_[Slot(a, b)];
+      return slot == 0 ? std::nullopt : std::optional<std::size_t>(slot - 1);
+    }
+    auto it = edge_index_.find(PairKey(a, b));
+    return it == edge_index_.end() ? std::nullopt : std::optional<std::size_t>(it->second);
+  }
+
   void SharedUnits() {
-    std::unordered_map<std::uint64_t, std::uint64_t> shared;
-    for (const data::Atom& atom : model_.population->atoms) {
-      std::vector<std::size_t> tasks = Drawing(atom);
-      for (std::size_t i = 0; i < tasks.size(); ++i) {
-        for (std::size_t j = i + 1; j < tasks.size(); ++j) {
-          shared[PairKey(tasks[i], tasks[j])] += atom.count;
+    std::size_t n = model_.tasks.size();
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> pairs;  // key (ranks) -> units
+    if (Dense()) {
+      for (const data::Atom& atom : model_.population->atoms) {
+        std::vector<std::size_t> tasks = Drawing(atom);
+        for (std::size_t j = 1; j < tasks.size(); ++j) {
+          std::uint64_t* row = pairs_.data() + rank_[tasks[j]] * (rank_[tasks[j]] - 1) / 2;
+          for (std::size_t i = 0; i < j; ++i) row[rank_[tasks[i]]] += atom.count;
         }
       }
+      for (std::size_t ra = 0; ra < n; ++ra) {
+        for (std::size_t rb = ra + 1; rb < n; ++rb) {
+          std::uint64_t& slot = pairs_[rb * (rb - 1) / 2 + ra];
+          if (slot != 0) pairs.emplace_back(static_cast<std::uint64_t>(ra) * n + rb, slot);
+          slot = 0;  // from here on: the edge index
+        }
+      }
+    } else {
+      std::unordered_map<std::uint64_t, std::uint64_t> shared;
+      for (const data::Atom& atom : model_.population->atoms) {
+        std::vector<std::size_t> tasks = Drawing(atom);
+        for (std::size_t i = 0; i < tasks.size(); ++i) {
+          for (std::size_t j = i + 1; j < tasks.size(); ++j) {
+            shared[PairKey(tasks[i], tasks[j])] += atom.count;
+          }
+        }
+      }
+      pairs.assign(shared.begin(), shared.end());
+      std::sort(pairs.begin(), pairs.end());
     }
-    std::vector<std::pair<std::uint64_t, std::uint64_t>> pairs(shared.begin(), shared.end());
-    std::sort(pairs.begin(), pairs.end());
-    std::size_t n = model_.tasks.size();
     for (const auto& [key, count] : pairs) {
       AddPair(order_[key / n], order_[key % n], count, {});
     }
@@ -218,15 +268,13 @@ class Analyzer {
     for (std::size_t t : tasks) {
       const sema::Task& task = Task(t);
       const Group& g = result_.groups[result_.group_of[t]];
-      std::size_t position =
-          std::find(g.tasks.begin(), g.tasks.end(), t) - g.tasks.begin();
       Member m;
       m.id = task.id;
       m.p = p_[t][static_cast<int>(c)];
       m.start = task.window.start.Serial();
       m.end = task.window.end.Serial();
       m.never = Never(task);
-      m.shift = NegativeShift(position, g.tasks.size());
+      m.shift = NegativeShift(position_[t], g.tasks.size());
       members.push_back(std::move(m));
     }
     return members;
@@ -234,6 +282,10 @@ class Analyzer {
 
   void Figures() {
     for (Edge& e : result_.edges) e.weight = 0;
+    position_.resize(model_.tasks.size());
+    for (const Group& g : result_.groups) {
+      for (std::size_t i = 0; i < g.tasks.size(); ++i) position_[g.tasks[i]] = i;
+    }
     for (const data::Atom& atom : model_.population->atoms) {
       std::vector<std::size_t> tasks = Drawing(atom);
       if (tasks.empty()) continue;
@@ -255,10 +307,9 @@ class Analyzer {
         }
         for (std::size_t i = 0; i < members.size(); ++i) {
           for (std::size_t j = i + 1; j < members.size(); ++j) {
-            auto it = edge_index_.find(PairKey(members_of[i], members_of[j]));
-            if (it == edge_index_.end()) continue;
-            *result_.edges[it->second].weight +=
-                count * Both(members[i], members[j], result_.mode);
+            std::optional<std::size_t> edge = EdgeIndex(members_of[i], members_of[j]);
+            if (!edge) continue;
+            *result_.edges[*edge].weight += count * Both(members[i], members[j], result_.mode);
           }
         }
       }
@@ -343,20 +394,23 @@ class Analyzer {
 
   const model::Model& model_;
   Diagnostics& diags_;
+  std::size_t dense_pairs_;
   Overlap result_;
   std::vector<std::size_t> order_;  // task indexes by id
   std::vector<std::size_t> rank_;   // task index -> position in order_
+  std::vector<std::size_t> position_;  // task index -> position in its group (id order)
   std::map<std::string, std::size_t> index_of_;
   std::vector<std::array<double, 5>> p_;  // per task and class
-  std::unordered_map<std::uint64_t, std::size_t> edge_index_;
+  std::vector<std::uint64_t> pairs_;  // the dense triangle (Dense())
+  std::unordered_map<std::uint64_t, std::size_t> edge_index_;  // beyond it
 };
 
 const char* ModeName(ast::Coordination mode) { return ast::Name(mode); }
 
 }  // namespace
 
-Overlap Analyze(const model::Model& model, Diagnostics& diags) {
-  return Analyzer(model, diags).Run();
+Overlap Analyze(const model::Model& model, Diagnostics& diags, std::size_t dense_pairs) {
+  return Analyzer(model, diags, dense_pairs).Run();
 }
 
 std::string FormatExpected(double value) {

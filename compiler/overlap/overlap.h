@@ -62,9 +62,13 @@ struct Overlap {
   std::array<Figures, 3> expected{};  // the plan, by kModes
 };
 
-// Builds the graph, the groups and the figures; adds note N0301 for each
-// pair of tasks in `disjoint`.
-Overlap Analyze(const model::Model& model, Diagnostics& diags);
+// Builds the graph, the groups and the figures; adds note N0301 for the
+// pairs of tasks in `disjoint`. Pairs are counted in a dense table while the
+// plan has at most `dense_pairs` pairs of tasks, in a hash map beyond (tests
+// pass 0 to take that path on small plans); the results are the same.
+constexpr std::size_t kDensePairs = std::size_t{1} << 26;
+Overlap Analyze(const model::Model& model, Diagnostics& diags,
+                std::size_t dense_pairs = kDensePairs);
 
 // `--dump=overlap`: edges, groups and figures, in a stable text form.
 std::string DumpOverlap(const model::Model& model, const Overlap& overlap);

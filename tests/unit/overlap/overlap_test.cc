@@ -456,5 +456,19 @@ TEST(OverlapTest, DumpIsDeterministic) {
   EXPECT_EQ(test::Describe(first->diags), test::Describe(second->diags));
 }
 
+
+TEST(OverlapTest, HashMapPathGivesTheSameResultsAsTheDenseTable) {
+  // Plans beyond kDensePairs pairs of tasks count pairs in a hash map; force
+  // that path on small plans, with and without population figures.
+  for (const char* mode : {"positive", "negative"}) {
+    auto c = ThreeGroups(mode);
+    Diagnostics diags;
+    Overlap hashed = Analyze(c->model, diags, 0);
+    EXPECT_EQ(DumpOverlap(c->model, hashed), DumpOverlap(c->model, c->overlap)) << mode;
+    EXPECT_EQ(test::Describe(diags), test::Describe(c->diags)) << mode;
+    EXPECT_FALSE(hashed.edges.empty());
+  }
+}
+
 }  // namespace
 }  // namespace planc::overlap
