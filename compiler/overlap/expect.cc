@@ -41,13 +41,44 @@ std::vector<double> Cuts(const std::vector<Arc>& arcs) {
   return cuts;
 }
 
+bool ByEndThenId(const Member* a, const Member* b) {
+  return std::tie(a->end, a->id) < std::tie(b->end, b->id);
+}
+
+// CountVisits of members already in (end, id) order.
+int CountSortedVisits(const std::vector<const Member*>& drawn) {
+  int visits = 0;
+  bool open = false;
+  long from = 0, to = 0;  // the current visit's common window
+  for (const Member* m : drawn) {
+    if (m->never) {
+      ++visits;
+      continue;
+    }
+    if (open && m->start <= to && m->end >= from) {
+      from = std::max(from, m->start);
+      to = std::min(to, m->end);
+      continue;
+    }
+    open = true;
+    from = m->start;
+    to = m->end;
+    ++visits;
+  }
+  return visits;
+}
+
 // Shared u (positive, negative): u is uniform, so each piece of [0, 1)
 // between two cuts draws a fixed set of members.
 Expectation ExpectShared(const std::vector<Member>& members, ast::Coordination mode) {
   Expectation e;
+  // Members in (end, id) order once, so that every piece's set comes sorted.
+  std::vector<const Member*> sorted;
+  for (const Member& m : members) sorted.push_back(&m);
+  std::sort(sorted.begin(), sorted.end(), ByEndThenId);
   std::vector<Arc> arcs;
-  for (const Member& m : members) {
-    arcs.push_back(ArcOf(m, mode));
+  for (const Member* m : sorted) {
+    arcs.push_back(ArcOf(*m, mode));
     e.drawn += arcs.back().length;
   }
   std::vector<double> cuts = Cuts(arcs);
@@ -57,12 +88,12 @@ Expectation ExpectShared(const std::vector<Member>& members, ast::Coordination m
     if (to <= from) continue;
     double mid = from + (to - from) / 2;
     drawn.clear();
-    for (std::size_t i = 0; i < members.size(); ++i) {
-      if (Contains(arcs[i], mid)) drawn.push_back(&members[i]);
+    for (std::size_t i = 0; i < sorted.size(); ++i) {
+      if (Contains(arcs[i], mid)) drawn.push_back(sorted[i]);
     }
     if (drawn.empty()) continue;
     e.reached += to - from;
-    e.visits += (to - from) * CountVisits(drawn);
+    e.visits += (to - from) * CountSortedVisits(drawn);
   }
   return e;
 }
@@ -88,9 +119,7 @@ Expectation ExpectIndependent(const std::vector<Member>& members) {
   // task (whose end is the visit's common end) ends on or after its start.
   // anchor[j]: probability that the current visit was opened by merging[j];
   // nobody: that no visit is open yet.
-  std::sort(merging.begin(), merging.end(), [](const Member* a, const Member* b) {
-    return std::tie(a->end, a->id) < std::tie(b->end, b->id);
-  });
+  std::sort(merging.begin(), merging.end(), ByEndThenId);
   std::vector<double> anchor(merging.size(), 0);
   double nobody = 1;
   for (std::size_t t = 0; t < merging.size(); ++t) {
@@ -112,32 +141,9 @@ Expectation ExpectIndependent(const std::vector<Member>& members) {
 }  // namespace
 
 int CountVisits(std::vector<const Member*> drawn) {
-  int visits = 0;
-  std::vector<const Member*> merging;
-  for (const Member* m : drawn) {
-    if (m->never) {
-      ++visits;
-    } else {
-      merging.push_back(m);
-    }
-  }
-  std::sort(merging.begin(), merging.end(), [](const Member* a, const Member* b) {
-    return std::tie(a->end, a->id) < std::tie(b->end, b->id);
-  });
-  bool open = false;
-  long from = 0, to = 0;  // the current visit's common window
-  for (const Member* m : merging) {
-    if (open && m->start <= to && m->end >= from) {
-      from = std::max(from, m->start);
-      to = std::min(to, m->end);
-      continue;
-    }
-    open = true;
-    from = m->start;
-    to = m->end;
-    ++visits;
-  }
-  return visits;
+  // `merge never` members count one each wherever they sort.
+  std::sort(drawn.begin(), drawn.end(), ByEndThenId);
+  return CountSortedVisits(drawn);
 }
 
 Expectation Expect(const std::vector<Member>& members, ast::Coordination mode) {
