@@ -17,6 +17,7 @@
 #include "compiler/data/predicate.h"
 #include "compiler/data/table.h"
 #include "compiler/parse/parse.h"
+#include "compiler/util/strings.h"
 
 namespace planc::data {
 namespace {
@@ -38,7 +39,7 @@ class SeenCodes {
     for (std::FILE* run : runs_) std::fclose(run);
   }
   void Add(std::string_view code) {
-    hashes_.push_back(Hash(code));
+    hashes_.push_back(Hash64(code));
     if (hashes_.size() == kRunSize) Spill();
   }
   // The hashes that occur more than once, ascending.
@@ -73,15 +74,6 @@ class SeenCodes {
     }
     return repeated;
   }
-  static std::uint64_t Hash(std::string_view s) {
-    std::uint64_t h = 0xCBF29CE484222325ull;
-    for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ull;
-    h ^= h >> 33;
-    h *= 0xFF51AFD7ED558CCDull;
-    h ^= h >> 33;
-    return h;
-  }
-
  private:
   static constexpr std::size_t kRunSize = std::size_t{1} << 22;
 
@@ -145,7 +137,7 @@ bool ConfirmDuplicates(const std::string& path, const ScanOptions& options,
   bool valid = true;
   bool found = false;
   while (table.Next(row, valid)) {
-    if (!std::binary_search(suspects.begin(), suspects.end(), SeenCodes::Hash(row.values[kUscc]))) {
+    if (!std::binary_search(suspects.begin(), suspects.end(), Hash64(row.values[kUscc]))) {
       continue;
     }
     std::string code(row.values[kUscc]);
@@ -310,15 +302,5 @@ std::optional<Population> ScanRegistry(const std::string& path, const sema::Plan
   return population;
 }
 
-std::uint64_t StratumSize(const Population& population, const std::string& task,
-                          sema::CreditClass credit) {
-  std::uint64_t n = 0;
-  for (const Atom& atom : population.atoms) {
-    if (atom.credit == credit && std::binary_search(atom.tasks.begin(), atom.tasks.end(), task)) {
-      n += atom.count;
-    }
-  }
-  return n;
-}
 
 }  // namespace planc::data

@@ -57,10 +57,6 @@ struct ScanOptions {
 std::optional<Population> ScanRegistry(const std::string& path, const sema::Plan& plan,
                                        const ScanOptions& options, Diagnostics& diags);
 
-// The population's figures for one task and class: its stratum size.
-std::uint64_t StratumSize(const Population& population, const std::string& task,
-                          sema::CreditClass credit);
-
 }  // namespace planc::data
 
 #endif  // PLANC_DATA_POPULATION_H_

@@ -398,29 +398,6 @@ void RowPredicates::CollectColumns(int id, std::vector<int>& columns) const {
 
 KeyTable::KeyTable(std::size_t limit) : limit_(limit) { Grow(); }
 
-// A 64-bit hash, eight bytes at a time.
-std::uint64_t KeyTable::Hash(std::string_view key) {
-  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ key.size();
-  auto mix = [&](std::uint64_t word) {
-    h = (h ^ word) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 32;
-  };
-  std::size_t i = 0;
-  for (; i + 8 <= key.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, key.data() + i, 8);
-    mix(word);
-  }
-  if (i < key.size()) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, key.data() + i, key.size() - i);
-    mix(word);
-  }
-  h ^= h >> 29;
-  h *= 0xC4CEB9FE1A85EC53ull;
-  return h ^ (h >> 32);
-}
-
 std::uint32_t KeyTable::Find(std::string_view key, std::uint64_t hash) const {
   std::size_t mask = slots_.size() - 1;
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
@@ -494,7 +471,7 @@ std::uint32_t RowClassifier::Classify(const Row& row) {
   for (; k < key_columns_.size(); ++k) {
     std::string_view cell = row.values[key_columns_[k]];
     KeyTable& table = values_[k];
-    std::uint64_t hash = KeyTable::Hash(cell);
+    std::uint64_t hash = Hash64(cell);
     std::uint32_t id = table.Find(cell, hash);
     if (id == KeyTable::kNone) {
       id = static_cast<std::uint32_t>(table.size());
@@ -507,7 +484,7 @@ std::uint32_t RowClassifier::Classify(const Row& row) {
     if (predicates_.Eval(row_leaves_[i])) key_[k + i / 32] |= std::uint32_t{1} << (i % 32);
   }
   std::string_view key(reinterpret_cast<const char*>(key_.data()), key_.size() * 4);
-  std::uint64_t hash = KeyTable::Hash(key);
+  std::uint64_t hash = Hash64(key);
   std::uint32_t outcome = keys_.Find(key, hash);
   if (outcome != KeyTable::kNone) return outcome;
   outcome = Evaluate();

@@ -75,8 +75,7 @@ class KeyTable {
   static constexpr std::uint32_t kNone = ~std::uint32_t{0};
   // At most `limit` keys.
   explicit KeyTable(std::size_t limit);
-  static std::uint64_t Hash(std::string_view key);
-  // The value of `key` (whose Hash is `hash`), or kNone.
+  // The value of `key` (whose Hash64 is `hash`), or kNone.
   std::uint32_t Find(std::string_view key, std::uint64_t hash) const;
   // Adds a key that is not in the table; false when the table is full.
   bool Insert(std::string_view key, std::uint64_t hash, std::uint32_t value);

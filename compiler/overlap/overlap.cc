@@ -405,8 +405,6 @@ class Analyzer {
   std::unordered_map<std::uint64_t, std::size_t> edge_index_;  // beyond it
 };
 
-const char* ModeName(ast::Coordination mode) { return ast::Name(mode); }
-
 }  // namespace
 
 Overlap Analyze(const model::Model& model, Diagnostics& diags, std::size_t dense_pairs) {
@@ -426,7 +424,7 @@ std::string FormatCoverage(double reached_base, std::uint64_t base) {
 
 std::string DumpOverlap(const model::Model& model, const Overlap& overlap) {
   auto id = [&](std::size_t t) { return model.tasks[t].task->id; };
-  std::string out = fmt::format("overlap: coordination {}, {}\n", ModeName(overlap.mode),
+  std::string out = fmt::format("overlap: coordination {}, {}\n", ast::Name(overlap.mode),
                                 overlap.figures ? "with population figures"
                                                 : "without population figures (shared scopes)");
   auto pair_text = [&](const Edge& e) {
@@ -444,7 +442,7 @@ std::string DumpOverlap(const model::Model& model, const Overlap& overlap) {
   auto figures = [&](const std::array<Figures, 3>& expected, std::uint64_t base) {
     std::string text;
     for (std::size_t m = 0; m < kModes.size(); ++m) {
-      text += fmt::format("  {}{} reached {} coverage {} visits {}\n", ModeName(kModes[m]),
+      text += fmt::format("  {}{} reached {} coverage {} visits {}\n", ast::Name(kModes[m]),
                           kModes[m] == overlap.mode ? "*" : "",
                           FormatExpected(expected[m].reached),
                           FormatCoverage(expected[m].reached_base, base),
@@ -484,7 +482,7 @@ std::string SummaryTable(const model::Model& model, const Overlap& overlap, Lang
   for (std::size_t m = 0; m < kModes.size(); ++m) {
     // The mode as the plan writes it in the language asked for.
     static constexpr const char* kZh[] = {"正协同", "独立", "负协同"};  // positive independent negative
-    std::string mode = std::string(zh ? kZh[static_cast<int>(kModes[m])] : ModeName(kModes[m])) +
+    std::string mode = std::string(zh ? kZh[static_cast<int>(kModes[m])] : ast::Name(kModes[m])) +
                        (kModes[m] == overlap.mode ? " *" : "");
     out += fmt::format("{:<14}{:>8}{:>10}{:>12}{:>10}{:>12}\n", mode, model.tasks.size(),
                        overlap.planned.value_or(0), FormatExpected(overlap.expected[m].reached),

@@ -2,6 +2,7 @@
 #define PLANC_UTIL_STRINGS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,10 @@ std::optional<std::string> ClosestName(std::string_view name,
                                        const std::vector<std::string>& candidates);
 
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);
+
+// A fast 64-bit hash of bytes, eight at a time (not cryptographic): for
+// tables and suspect lists that confirm equality themselves.
+std::uint64_t Hash64(std::string_view bytes);
 
 }  // namespace planc
 
