@@ -323,9 +323,19 @@ class Analyzer {
   // One note per task that shares units with tasks whose windows it does
   // not meet (at the later task of each pair, by id), so that a large plan
   // gets at most one note per task, not one per pair.
+  // A pair of which a task waives `merge-windows` (the rule this note stands
+  // in for until rule packs exist) is acknowledged: it stays in `disjoint`
+  // but gets no note.
   void Notes() {
+    auto waived = [&](std::size_t t) {
+      const std::vector<sema::Waiver>& waivers = Task(t).waivers;
+      return std::any_of(waivers.begin(), waivers.end(),
+                         [](const sema::Waiver& w) { return w.rule == "merge-windows"; });
+    };
     std::map<std::size_t, std::vector<const Edge*>> by_task;  // by rank of b
-    for (const Edge& e : result_.disjoint) by_task[rank_[e.b]].push_back(&e);
+    for (const Edge& e : result_.disjoint) {
+      if (!waived(e.a) && !waived(e.b)) by_task[rank_[e.b]].push_back(&e);
+    }
     for (const auto& [rank, edges] : by_task) {
       const sema::Task& b = Task(order_[rank]);
       bool figures = edges.front()->shared.has_value();
