@@ -67,6 +67,91 @@ std::map<std::string, std::string> ReadStringMap(const YAML::Node& node, StatsRe
   return out;
 }
 
+// One atom as WriteStats writes it, a flow map on one line:
+//   "  - {tasks: [T01, T02], class: A, base: false, count: 229}"
+// Returns false for anything else (the caller then lets yaml-cpp read the
+// whole file and report what is wrong where). Task ids must be plain
+// identifiers, read the same by any YAML reader.
+bool ParseCanonicalAtom(std::string_view line, Atom& atom) {
+  auto eat = [&](std::string_view text) {
+    if (line.substr(0, text.size()) != text) return false;
+    line.remove_prefix(text.size());
+    return true;
+  };
+  auto plain = [](unsigned char c) {
+    return c >= 0x80 || c == '_' || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+           (c >= 'a' && c <= 'z');
+  };
+  if (!eat("  - {tasks: [")) return false;
+  atom.tasks.clear();
+  if (!eat("]")) {
+    while (true) {
+      std::size_t n = 0;
+      while (n < line.size() && plain(static_cast<unsigned char>(line[n]))) ++n;
+      std::string_view id = line.substr(0, n);
+      // YAML reads these plain scalars as null, not as text.
+      if (n == 0 || id == "null" || id == "Null" || id == "NULL") return false;
+      atom.tasks.emplace_back(id);
+      line.remove_prefix(n);
+      if (eat("]")) break;
+      if (!eat(", ")) return false;
+    }
+  }
+  if (!eat(", class: ") || line.empty()) return false;
+  std::optional<sema::CreditClass> credit = ClassOf(std::string(line.substr(0, 1)));
+  if (!credit) return false;
+  atom.credit = *credit;
+  line.remove_prefix(1);
+  if (eat(", base: true")) {
+    atom.base = true;
+  } else if (eat(", base: false")) {
+    atom.base = false;
+  } else {
+    return false;
+  }
+  if (!eat(", count: ") || line.empty()) return false;
+  std::uint64_t count = 0;
+  std::size_t digits = 0;
+  while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') {
+    auto d = static_cast<std::uint64_t>(line[digits] - '0');
+    if (count > (UINT64_MAX - d) / 10) return false;
+    count = count * 10 + d;
+    ++digits;
+  }
+  if (digits == 0 || (digits > 1 && line[0] == '0')) return false;
+  line.remove_prefix(digits);
+  if (line != "}") return false;
+  atom.count = count;
+  return true;
+}
+
+// The atoms of a stats file whose `atoms` section is exactly as WriteStats
+// writes it, the last top-level key, one atom a line; nullopt otherwise.
+// `header` is then the text before it, followed by an empty `atoms`.
+std::optional<std::vector<Atom>> CanonicalAtoms(std::string_view text, std::string& header) {
+  constexpr std::string_view kKey = "\natoms:\n";
+  std::size_t at = text.find(kKey);
+  if (at == std::string_view::npos || text.find(kKey, at + 1) != std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::vector<Atom> atoms;
+  std::string_view rest = text.substr(at + kKey.size());
+  while (!rest.empty()) {
+    std::size_t end = rest.find('\n');
+    if (end == std::string_view::npos) return std::nullopt;  // WriteStats ends every line
+    std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(end + 1);
+    if (line.empty() && rest.empty()) break;
+    Atom atom;
+    if (!ParseCanonicalAtom(line, atom)) return std::nullopt;
+    std::sort(atom.tasks.begin(), atom.tasks.end());
+    atoms.push_back(std::move(atom));
+  }
+  header.assign(text.substr(0, at + 1));
+  header += "atoms: []\n";
+  return atoms;
+}
+
 }  // namespace
 
 std::string WriteStats(const Population& p) {
@@ -107,7 +192,24 @@ std::string WriteStats(const Population& p) {
   return std::string(out.c_str()) + "\n";
 }
 
-std::optional<Population> ReadStats(const SourcePtr& file, Diagnostics& diags) {
+std::optional<Population> ReadStats(const SourcePtr& file, Diagnostics& diags,
+                                    StatsReading how) {
+  if (how == StatsReading::kAny) {
+    // Files as planc writes them: yaml-cpp reads only the small part before
+    // the atoms, which are read line by line without building a node tree
+    // (a plan of 10,000 tasks has stats of hundreds of megabytes). A file
+    // it cannot read so, or whose header is wrong, is read again in full by
+    // yaml-cpp, so that every problem is reported as before.
+    std::string header;
+    if (std::optional<std::vector<Atom>> atoms = CanonicalAtoms(file->text(), header)) {
+      Diagnostics quiet;
+      auto header_file = std::make_shared<SourceFile>(file->path(), std::move(header));
+      if (std::optional<Population> p = ReadStats(header_file, quiet, StatsReading::kYamlOnly)) {
+        p->atoms = std::move(*atoms);
+        return p;
+      }
+    }
+  }
   StatsReader reader(file, diags);
   YAML::Node root;
   try {

@@ -14,8 +14,14 @@ namespace planc::data {
 // same population.
 std::string WriteStats(const Population& population);
 
+// How ReadStats reads: kAny reads the atoms as planc writes them line by
+// line and everything else with yaml-cpp; kYamlOnly reads the whole file
+// with yaml-cpp (tests compare the two). The result is the same.
+enum class StatsReading { kAny, kYamlOnly };
+
 // Reads a stats file; malformed content is reported at its line and column.
-std::optional<Population> ReadStats(const SourcePtr& file, Diagnostics& diags);
+std::optional<Population> ReadStats(const SourcePtr& file, Diagnostics& diags,
+                                    StatsReading how = StatsReading::kAny);
 
 // Checks that `population` was computed for this version of `plan` (same base,
 // scopes and task targets) and that the plan's predicates name only columns
