@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <unordered_map>
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/connected_components.hpp>
@@ -47,8 +46,7 @@ std::string WindowText(const sema::Task& t) {
 
 class Analyzer {
  public:
-  Analyzer(const model::Model& model, Diagnostics& diags, std::size_t dense_pairs)
-      : model_(model), diags_(diags), dense_pairs_(dense_pairs) {}
+  Analyzer(const model::Model& model, Diagnostics& diags) : model_(model), diags_(diags) {}
 
   Overlap Run() {
     const sema::Plan& plan = *model_.plan;
@@ -65,9 +63,9 @@ class Analyzer {
     rank_.resize(n);
     for (std::size_t r = 0; r < n; ++r) rank_[order_[r]] = r;
     for (std::size_t i = 0; i < n; ++i) index_of_[Task(i).id] = i;
-    if (Dense()) pairs_.assign(n < 2 ? 0 : n * (n - 1) / 2, 0);
     if (result_.figures) {
       Probabilities();
+      Drawing();
       SharedUnits();
     } else {
       SharedScopes();
@@ -90,27 +88,31 @@ class Analyzer {
     }
   }
 
-  // The tasks (by id) that may draw the units of `atom`.
-  std::vector<std::size_t> Drawing(const data::Atom& atom) const {
-    std::vector<std::size_t> tasks;
-    for (const std::string& id : atom.tasks) {
-      auto it = index_of_.find(id);
-      if (it != index_of_.end() && p_[it->second][static_cast<int>(atom.credit)] > 0) {
-        tasks.push_back(it->second);
+  // For each atom, the ranks of the tasks that may draw its units (those
+  // whose stratum of its class has p > 0), ascending; for each task (by
+  // rank), the atoms it may draw from.
+  void Drawing() {
+    const std::vector<data::Atom>& atoms = model_.population->atoms;
+    drawing_.resize(atoms.size());
+    atoms_of_.resize(model_.tasks.size());
+    for (std::size_t j = 0; j < atoms.size(); ++j) {
+      const data::Atom& atom = atoms[j];
+      std::vector<std::uint32_t>& ranks = drawing_[j];
+      for (const std::string& id : atom.tasks) {
+        auto it = index_of_.find(id);
+        if (it != index_of_.end() && p_[it->second][static_cast<int>(atom.credit)] > 0) {
+          ranks.push_back(static_cast<std::uint32_t>(rank_[it->second]));
+        }
       }
+      std::sort(ranks.begin(), ranks.end());
+      ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+      for (std::uint32_t r : ranks) atoms_of_[r].push_back(static_cast<std::uint32_t>(j));
     }
-    std::sort(tasks.begin(), tasks.end(),
-              [&](std::size_t a, std::size_t b) { return rank_[a] < rank_[b]; });
-    return tasks;
-  }
-
-  std::uint64_t PairKey(std::size_t a, std::size_t b) const {
-    return static_cast<std::uint64_t>(rank_[a]) * model_.tasks.size() + rank_[b];
   }
 
   // Classifies a pair of tasks (a before b by id) that may draw common units.
   void AddPair(std::size_t a, std::size_t b, std::optional<std::uint64_t> shared,
-               std::vector<std::string> scopes) {
+               const std::array<std::uint64_t, 5>& by_class, std::vector<std::string> scopes) {
     const sema::Task& ta = Task(a);
     const sema::Task& tb = Task(b);
     if (Never(ta) || Never(tb)) return;
@@ -118,78 +120,44 @@ class Analyzer {
     edge.a = a;
     edge.b = b;
     edge.shared = shared;
+    edge.shared_by_class = by_class;
     edge.scopes = std::move(scopes);
-    if (WindowsMeet(ta, tb)) {
-      SetEdgeIndex(a, b, result_.edges.size());
-      result_.edges.push_back(std::move(edge));
-    } else {
-      result_.disjoint.push_back(std::move(edge));
-    }
+    (WindowsMeet(ta, tb) ? result_.edges : result_.disjoint).push_back(std::move(edge));
   }
 
-  // Pairs of tasks, counted per pair: a dense triangle indexed by the ranks
-  // while it fits in dense_pairs_ slots (by default plans of up to ~11,000
-  // tasks; hash lookups were most of the time), a hash map beyond. After
-  // SharedUnits a slot holds 1 + the index of the pair's edge, or 0.
-  bool Dense() const {
-    std::size_t n = model_.tasks.size();
-    return n < 2 || n * (n - 1) / 2 <= dense_pairs_;
-  }
-  // Slot of tasks a, b (a before b by id).
-  std::size_t Slot(std::size_t a, std::size_t b) const {
-    std::size_t ra = rank_[a], rb = rank_[b];
-    return rb * (rb - 1) / 2 + ra;
-  }
-  void SetEdgeIndex(std::size_t a, std::size_t b, std::size_t index) {
-    if (Dense()) {
-      pairs_[Slot(a, b)] = index + 1;
-    } else {
-      edge_index_[PairKey(a, b)] = index;
-    }
-  }
-  // The index of the edge between a and b (a before b by id), if any.
-  std::optional<std::size_t> EdgeIndex(std::size_t a, std::size_t b) const {
-    if (Dense()) {
-      std::uint64_t slot = pairs_[Slot(a, b)];
-      return slot == 0 ? std::nullopt : std::optional<std::size_t>(slot - 1);
-    }
-    auto it = edge_index_.find(PairKey(a, b));
-    return it == edge_index_.end() ? std::nullopt : std::optional<std::size_t>(it->second);
-  }
-
+  // The units each pair of tasks may both draw, per class: for each task a
+  // (by rank), the atoms it draws from and in each the tasks after it — a
+  // sparse product of the task-atom incidence with itself, in time Σ k² / 2
+  // over the atoms (k the tasks of an atom) and memory linear in the tasks
+  // and the pairs found. Pairs come out by (id of a, id of b).
   void SharedUnits() {
+    const std::vector<data::Atom>& atoms = model_.population->atoms;
     std::size_t n = model_.tasks.size();
-    std::vector<std::pair<std::uint64_t, std::uint64_t>> pairs;  // key (ranks) -> units
-    if (Dense()) {
-      for (const data::Atom& atom : model_.population->atoms) {
-        std::vector<std::size_t> tasks = Drawing(atom);
-        for (std::size_t j = 1; j < tasks.size(); ++j) {
-          std::uint64_t* row = pairs_.data() + rank_[tasks[j]] * (rank_[tasks[j]] - 1) / 2;
-          for (std::size_t i = 0; i < j; ++i) row[rank_[tasks[i]]] += atom.count;
-        }
-      }
-      for (std::size_t ra = 0; ra < n; ++ra) {
-        for (std::size_t rb = ra + 1; rb < n; ++rb) {
-          std::uint64_t& slot = pairs_[rb * (rb - 1) / 2 + ra];
-          if (slot != 0) pairs.emplace_back(static_cast<std::uint64_t>(ra) * n + rb, slot);
-          slot = 0;  // from here on: the edge index
-        }
-      }
-    } else {
-      std::unordered_map<std::uint64_t, std::uint64_t> shared;
-      for (const data::Atom& atom : model_.population->atoms) {
-        std::vector<std::size_t> tasks = Drawing(atom);
-        for (std::size_t i = 0; i < tasks.size(); ++i) {
-          for (std::size_t j = i + 1; j < tasks.size(); ++j) {
-            shared[PairKey(tasks[i], tasks[j])] += atom.count;
+    std::vector<std::array<std::uint64_t, 5>> units(n);  // by rank of b
+    std::vector<char> seen(n, 0);
+    std::vector<std::uint32_t> partners;
+    for (std::size_t ra = 0; ra < n; ++ra) {
+      partners.clear();
+      for (std::uint32_t j : atoms_of_[ra]) {
+        const std::vector<std::uint32_t>& ranks = drawing_[j];
+        auto after = std::upper_bound(ranks.begin(), ranks.end(), ra);
+        auto c = static_cast<int>(atoms[j].credit);
+        for (auto it = after; it != ranks.end(); ++it) {
+          if (!seen[*it]) {
+            seen[*it] = 1;
+            partners.push_back(*it);
           }
+          units[*it][c] += atoms[j].count;
         }
       }
-      pairs.assign(shared.begin(), shared.end());
-      std::sort(pairs.begin(), pairs.end());
-    }
-    for (const auto& [key, count] : pairs) {
-      AddPair(order_[key / n], order_[key % n], count, {});
+      std::sort(partners.begin(), partners.end());
+      for (std::uint32_t rb : partners) {
+        std::uint64_t shared = 0;
+        for (std::uint64_t u : units[rb]) shared += u;
+        if (shared > 0) AddPair(order_[ra], order_[rb], shared, units[rb], {});
+        units[rb] = {};
+        seen[rb] = 0;
+      }
     }
   }
 
@@ -206,7 +174,7 @@ class Analyzer {
         std::vector<std::string> both;
         std::set_intersection(named[a].begin(), named[a].end(), named[b].begin(), named[b].end(),
                               std::back_inserter(both));
-        if (!both.empty()) AddPair(a, b, std::nullopt, std::move(both));
+        if (!both.empty()) AddPair(a, b, std::nullopt, {}, std::move(both));
       }
     }
   }
@@ -262,55 +230,68 @@ class Analyzer {
     }
   }
 
-  // Members of `tasks` (all of one group) for an atom of class `c`.
-  std::vector<Member> Members(const std::vector<std::size_t>& tasks, CreditClass c) const {
-    std::vector<Member> members;
-    for (std::size_t t : tasks) {
-      const sema::Task& task = Task(t);
-      const Group& g = result_.groups[result_.group_of[t]];
-      Member m;
-      m.id = task.id;
-      m.p = p_[t][static_cast<int>(c)];
-      m.start = task.window.start.Serial();
-      m.end = task.window.end.Serial();
-      m.never = Never(task);
-      m.shift = NegativeShift(position_[t], g.tasks.size());
-      members.push_back(std::move(m));
-    }
-    return members;
+  // Task `t` as a member of its group for an atom of class `c`.
+  Member MemberOf(std::size_t t, CreditClass c) const {
+    const sema::Task& task = Task(t);
+    Member m;
+    m.id = task.id;
+    m.p = p_[t][static_cast<int>(c)];
+    m.start = task.window.start.Serial();
+    m.end = task.window.end.Serial();
+    m.never = Never(task);
+    m.shift = NegativeShift(position_[t], result_.groups[result_.group_of[t]].tasks.size());
+    return m;
   }
 
   void Figures() {
-    for (Edge& e : result_.edges) e.weight = 0;
     position_.resize(model_.tasks.size());
     for (const Group& g : result_.groups) {
       for (std::size_t i = 0; i < g.tasks.size(); ++i) position_[g.tasks[i]] = i;
     }
-    for (const data::Atom& atom : model_.population->atoms) {
-      std::vector<std::size_t> tasks = Drawing(atom);
-      if (tasks.empty()) continue;
-      // Split by group (tasks stay in id order within each).
-      std::map<std::size_t, std::vector<std::size_t>> by_group;
-      for (std::size_t t : tasks) by_group[result_.group_of[t]].push_back(t);
+    // An edge's expected common draws: the probability that both draw a
+    // unit depends on the unit only through its class.
+    for (Edge& e : result_.edges) {
+      double weight = 0;
+      for (CreditClass c : sema::kCreditClasses) {
+        std::uint64_t units = e.shared_by_class[static_cast<int>(c)];
+        if (units == 0) continue;
+        weight += static_cast<double>(units) * Both(MemberOf(e.a, c), MemberOf(e.b, c), result_.mode);
+      }
+      e.weight = weight;
+    }
+    // Per atom and group, the expectations of one of its units. Atoms come
+    // sorted by (tasks, class, base): one that differs from the one before
+    // only in `base` reuses its expectations.
+    const std::vector<data::Atom>& atoms = model_.population->atoms;
+    std::vector<std::pair<std::size_t, std::array<Expectation, 3>>> per_group;  // by group
+    for (std::size_t j = 0; j < atoms.size(); ++j) {
+      const data::Atom& atom = atoms[j];
+      if (drawing_[j].empty()) continue;
+      bool same = j > 0 && atoms[j - 1].credit == atom.credit && drawing_[j - 1] == drawing_[j];
+      if (!same) {
+        // Split by group (tasks stay in id order within each).
+        std::map<std::size_t, std::vector<Member>> by_group;
+        for (std::uint32_t r : drawing_[j]) {
+          std::size_t t = order_[r];
+          by_group[result_.group_of[t]].push_back(MemberOf(t, atom.credit));
+        }
+        per_group.clear();
+        for (const auto& [g, members] : by_group) {
+          std::array<Expectation, 3> e;
+          for (std::size_t m = 0; m < kModes.size(); ++m) e[m] = Expect(members, kModes[m]);
+          per_group.emplace_back(g, e);
+        }
+      }
       auto count = static_cast<double>(atom.count);
       std::array<double, 3> missed{1, 1, 1};
-      for (const auto& [g, members_of] : by_group) {
-        std::vector<Member> members = Members(members_of, atom.credit);
+      for (const auto& [g, e] : per_group) {
         Group& group = result_.groups[g];
         for (std::size_t m = 0; m < kModes.size(); ++m) {
-          Expectation e = Expect(members, kModes[m]);
-          group.expected[m].reached += count * e.reached;
-          if (atom.base) group.expected[m].reached_base += count * e.reached;
-          group.expected[m].visits += count * e.visits;
-          result_.expected[m].visits += count * e.visits;
-          missed[m] *= 1 - e.reached;
-        }
-        for (std::size_t i = 0; i < members.size(); ++i) {
-          for (std::size_t j = i + 1; j < members.size(); ++j) {
-            std::optional<std::size_t> edge = EdgeIndex(members_of[i], members_of[j]);
-            if (!edge) continue;
-            *result_.edges[*edge].weight += count * Both(members[i], members[j], result_.mode);
-          }
+          group.expected[m].reached += count * e[m].reached;
+          if (atom.base) group.expected[m].reached_base += count * e[m].reached;
+          group.expected[m].visits += count * e[m].visits;
+          result_.expected[m].visits += count * e[m].visits;
+          missed[m] *= 1 - e[m].reached;
         }
       }
       for (std::size_t m = 0; m < kModes.size(); ++m) {
@@ -404,21 +385,20 @@ class Analyzer {
 
   const model::Model& model_;
   Diagnostics& diags_;
-  std::size_t dense_pairs_;
   Overlap result_;
   std::vector<std::size_t> order_;  // task indexes by id
   std::vector<std::size_t> rank_;   // task index -> position in order_
   std::vector<std::size_t> position_;  // task index -> position in its group (id order)
   std::map<std::string, std::size_t> index_of_;
   std::vector<std::array<double, 5>> p_;  // per task and class
-  std::vector<std::uint64_t> pairs_;  // the dense triangle (Dense())
-  std::unordered_map<std::uint64_t, std::size_t> edge_index_;  // beyond it
+  std::vector<std::vector<std::uint32_t>> drawing_;   // per atom: ranks of its tasks
+  std::vector<std::vector<std::uint32_t>> atoms_of_;  // per rank: its atoms
 };
 
 }  // namespace
 
-Overlap Analyze(const model::Model& model, Diagnostics& diags, std::size_t dense_pairs) {
-  return Analyzer(model, diags, dense_pairs).Run();
+Overlap Analyze(const model::Model& model, Diagnostics& diags) {
+  return Analyzer(model, diags).Run();
 }
 
 std::string FormatExpected(double value) {

@@ -34,6 +34,7 @@ struct Edge {
   // With population figures: units both may draw, and the expected number
   // both do draw under the plan's coordination.
   std::optional<std::uint64_t> shared;
+  std::array<std::uint64_t, 5> shared_by_class{};  // of `shared`, per class A B C D U
   std::optional<double> weight;
   // Without figures: the scopes both name.
   std::vector<std::string> scopes;
@@ -63,12 +64,8 @@ struct Overlap {
 };
 
 // Builds the graph, the groups and the figures; adds note N0301 for the
-// pairs of tasks in `disjoint`. Pairs are counted in a dense table while the
-// plan has at most `dense_pairs` pairs of tasks, in a hash map beyond (tests
-// pass 0 to take that path on small plans); the results are the same.
-constexpr std::size_t kDensePairs = std::size_t{1} << 26;
-Overlap Analyze(const model::Model& model, Diagnostics& diags,
-                std::size_t dense_pairs = kDensePairs);
+// pairs of tasks in `disjoint`.
+Overlap Analyze(const model::Model& model, Diagnostics& diags);
 
 // `--dump=overlap`: edges, groups and figures, in a stable text form.
 std::string DumpOverlap(const model::Model& model, const Overlap& overlap);

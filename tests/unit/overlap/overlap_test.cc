@@ -457,16 +457,112 @@ TEST(OverlapTest, DumpIsDeterministic) {
 }
 
 
-TEST(OverlapTest, HashMapPathGivesTheSameResultsAsTheDenseTable) {
-  // Plans beyond kDensePairs pairs of tasks count pairs in a hash map; force
-  // that path on small plans, with and without population figures.
-  for (const char* mode : {"positive", "negative"}) {
-    auto c = ThreeGroups(mode);
-    Diagnostics diags;
-    Overlap hashed = Analyze(c->model, diags, 0);
-    EXPECT_EQ(DumpOverlap(c->model, hashed), DumpOverlap(c->model, c->overlap)) << mode;
-    EXPECT_EQ(test::Describe(diags), test::Describe(c->diags)) << mode;
-    EXPECT_FALSE(hashed.edges.empty());
+// n/N of the stratum of `task` that holds class `c`, from the model.
+double ReferenceP(const model::TaskModel& task, CreditClass c) {
+  for (const model::Stratum& s : task.strata) {
+    if (s.name != "*" && s.name != sema::Name(c)) continue;
+    if (!s.population || !s.n || *s.population == 0) return 0;
+    return static_cast<double>(*s.n) / static_cast<double>(*s.population);
+  }
+  return 0;
+}
+
+// Analyze counts the units of a pair once per atom through an inverted index
+// and weighs an edge per class; here the same figures come from the
+// definition: every atom, every pair of its tasks that may draw its class.
+TEST(OverlapTest, EdgesAgreeWithAPairByPairCountOverTheAtoms) {
+  const std::vector<std::string> windows = {"2024-01 .. 2024-03", "2024-02 .. 2024-06",
+                                            "2024-05 .. 2024-05", "2024-07 .. 2024-12",
+                                            "2024-03 .. 2024-09"};
+  const std::vector<std::string> samples = {"5%", "by credit { A: 0%, B: 10%, C: 20%, D: 50%, U: 10% }",
+                                            "30", "by credit { A: 2%, B: 0%, C: 0%, D: 100%, U: 1% }",
+                                            "40%"};
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    test::SplitMix64 rng(seed);
+    constexpr int kTasks = 11;
+    std::string tasks;
+    std::vector<std::string> ids;
+    for (int t = 0; t < kTasks; ++t) {
+      ids.push_back("T" + std::to_string(10 + t));
+      tasks += TaskText(ids.back(), samples[rng.Next() % samples.size()],
+                        windows[rng.Next() % windows.size()],
+                        rng.Next() % 6 == 0 ? "merge never" : "");
+    }
+    std::vector<data::Atom> atoms;
+    for (int j = 0; j < 40; ++j) {
+      std::vector<std::string> members;
+      for (const std::string& id : ids) {
+        if (rng.Next() % 3 == 0) members.push_back(id);
+      }
+      atoms.push_back(MakeAtom(members, static_cast<CreditClass>(rng.Next() % 5),
+                               rng.Next() % 2 == 0, 1 + rng.Next() % 500));
+    }
+    for (const char* mode : {"positive", "independent", "negative"}) {
+      SCOPED_TRACE(std::string(mode) + " seed " + std::to_string(seed));
+      auto c = Compile(PlanText(tasks, mode), MakePopulation(atoms));
+      const Overlap& o = c->overlap;
+      std::vector<std::size_t> position(c->model.tasks.size());
+      for (const Group& g : o.groups) {
+        for (std::size_t i = 0; i < g.tasks.size(); ++i) position[g.tasks[i]] = i;
+      }
+      auto member = [&](std::size_t t, CreditClass cls) {
+        Member m;
+        m.id = c->IdOf(t);
+        m.p = ReferenceP(c->model.tasks[t], cls);
+        m.start = c->Task(t).window.start.Serial();
+        m.end = c->Task(t).window.end.Serial();
+        m.never = c->Task(t).merge == ast::MergeMode::kNever;
+        m.shift = NegativeShift(position[t], o.groups[o.group_of[t]].tasks.size());
+        return m;
+      };
+      std::size_t pairs = 0;
+      for (const std::string& a : ids) {
+        for (const std::string& b : ids) {
+          if (!(a < b)) continue;
+          std::size_t ta = c->IndexOf(a), tb = c->IndexOf(b);
+          std::uint64_t shared = 0;
+          double weight = 0;
+          for (const data::Atom& atom : c->model.population->atoms) {
+            auto in = [&](const std::string& id) {
+              return std::binary_search(atom.tasks.begin(), atom.tasks.end(), id);
+            };
+            Member ma = member(ta, atom.credit), mb = member(tb, atom.credit);
+            if (!in(a) || !in(b) || ma.p == 0 || mb.p == 0) continue;
+            shared += atom.count;
+            weight += static_cast<double>(atom.count) * Both(ma, mb, o.mode);
+          }
+          const Edge* edge = c->FindEdge(o.edges, a, b);
+          const Edge* apart = c->FindEdge(o.disjoint, a, b);
+          bool never = c->Task(ta).merge == ast::MergeMode::kNever ||
+                       c->Task(tb).merge == ast::MergeMode::kNever;
+          if (shared == 0 || never) {
+            EXPECT_EQ(edge, nullptr) << a << " " << b;
+            EXPECT_EQ(apart, nullptr) << a << " " << b;
+            continue;
+          }
+          ++pairs;
+          bool meet = c->Task(ta).window.start <= c->Task(tb).window.end &&
+                      c->Task(tb).window.start <= c->Task(ta).window.end;
+          const Edge* found = meet ? edge : apart;
+          ASSERT_NE(found, nullptr) << a << " " << b;
+          EXPECT_EQ(meet ? apart : edge, nullptr) << a << " " << b;
+          EXPECT_EQ(found->shared, shared) << a << " " << b;
+          std::uint64_t by_class = 0;
+          for (std::uint64_t u : found->shared_by_class) by_class += u;
+          EXPECT_EQ(by_class, shared) << a << " " << b;
+          if (meet) {
+            EXPECT_NEAR(found->weight.value_or(-1), weight, 1e-9 * (1 + weight)) << a << " " << b;
+          }
+        }
+      }
+      EXPECT_EQ(o.edges.size() + o.disjoint.size(), pairs);
+      EXPECT_GT(o.edges.size(), 0u);
+      // Edges come by (id of a, id of b).
+      for (std::size_t i = 1; i < o.edges.size(); ++i) {
+        EXPECT_LT(std::make_pair(c->IdOf(o.edges[i - 1].a), c->IdOf(o.edges[i - 1].b)),
+                  std::make_pair(c->IdOf(o.edges[i].a), c->IdOf(o.edges[i].b)));
+      }
+    }
   }
 }
 
