@@ -47,10 +47,11 @@ std::string ReadAll(const std::string& path) {
 }
 
 // Writes a registry and returns its bytes.
-std::string Registry(uint64_t rows, uint64_t seed, OutputOptions options = {}) {
+std::string Registry(uint64_t rows, uint64_t seed, OutputOptions options = {},
+                     uint64_t cities = 1) {
   options.path = TempPath("registry_" + std::to_string(seed) + ".csv");
   std::string error;
-  EXPECT_TRUE(WriteRegistry(rows, seed, options, error)) << error;
+  EXPECT_TRUE(WriteRegistry(rows, seed, cities, options, error)) << error;
   return ReadAll(options.path);
 }
 
@@ -154,6 +155,27 @@ TEST(GenRegistry, FarRowsAreRegeneratedAlike) {
   b.Generate(9999999, y);
   EXPECT_EQ(x.uscc, y.uscc);
   EXPECT_EQ(x.name, y.name);
+}
+
+TEST(GenRegistry, CitiesPrefixTheDistrictAndChangeNothingElse) {
+  EXPECT_EQ(CityCode(0, 1), "C01");
+  EXPECT_EQ(CityCode(9, 10), "C10");
+  EXPECT_EQ(CityCode(9, 100), "C010");
+  EXPECT_EQ(CityCode(99, 100), "C100");
+  EXPECT_EQ(CityCode(6, 1000), "C0007");
+  std::vector<std::string> one = Lines(Registry(500, 9));
+  std::vector<std::string> seven = Lines(Registry(500, 9, {}, 7));
+  ASSERT_EQ(one.size(), seven.size());
+  EXPECT_EQ(one[0], seven[0]);
+  for (std::size_t i = 1; i < one.size(); ++i) {
+    // district is the fifth field; no field before it holds a comma.
+    std::size_t at = 0;
+    for (int f = 0; f < 4; ++f) at = one[i].find(',', at) + 1;
+    std::string code = CityCode((i - 1) % 7, 7);
+    ASSERT_EQ(seven[i].substr(0, at), one[i].substr(0, at)) << i;
+    ASSERT_EQ(seven[i].substr(at, code.size()), code) << seven[i];
+    ASSERT_EQ(seven[i].substr(at + code.size()), one[i].substr(at)) << i;
+  }
 }
 
 TEST(GenRegistry, Gb18030DecodesToTheUtf8Output) {
@@ -303,6 +325,37 @@ TEST(GenPlan, ChecksWithoutErrorsOrWarnings) {
     ASSERT_TRUE(plan);
     EXPECT_EQ(plan->tasks.size(), 600u);
   }
+}
+
+TEST(GenPlan, CitiesLimitEveryTaskToItsCity) {
+  EXPECT_EQ(GeneratePlan(120, 4, 1), GeneratePlan(120, 4));
+  std::string text = GeneratePlan(300, 2024, 12);
+  auto file = std::make_shared<SourceFile>("gen.plan", text);
+  Diagnostics diags;
+  std::optional<ast::Plan> tree = Parse(file, diags);
+  ASSERT_TRUE(tree);
+  std::optional<sema::Plan> plan = Analyze(*tree, file, diags);
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(diags.errors(), 0u);
+  EXPECT_EQ(diags.warnings(), 0u);  // nothing unused: no one-city district scope
+  ASSERT_EQ(plan->tasks.size(), 300u);
+  for (std::size_t i = 0; i < plan->tasks.size(); ++i) {
+    const sema::Task& task = plan->tasks[i];
+    std::string code = CityCode(i % 12, 12);
+    EXPECT_EQ(task.name.substr(0, code.size()), code) << task.name;
+    // Besides its name, its targets name the city: its scope or a district's.
+    std::size_t from = text.find("\"" + task.name + "\"");
+    ASSERT_NE(from, std::string::npos) << task.name;
+    std::string block = text.substr(from, text.find("\n}\n", from) - from);
+    std::size_t names = 0;
+    for (std::size_t at = block.find(code); at != std::string::npos; at = block.find(code, at + 1)) {
+      ++names;
+    }
+    EXPECT_EQ(names, 2u) << block;
+  }
+  EXPECT_NE(text.find("scope C03辖区 = district.startsWith(\"C03\")"), std::string::npos);
+  EXPECT_NE(text.find("district == \"C"), std::string::npos);  // a city's district
+  EXPECT_EQ(text.find("scope 湖滨辖区"), std::string::npos);
 }
 
 TEST(GenPlan, UsesEveryForm) {

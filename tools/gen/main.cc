@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
       fmt::print("{}", Usage());
       return 0;
     case Command::kRegistry:
-      ok = WriteRegistry(options->rows, options->seed, options->output, error);
+      ok = WriteRegistry(options->rows, options->seed, options->cities, options->output, error);
       break;
     case Command::kInspectors:
       ok = WriteInspectors(options->count, options->seed, options->output, error);
@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
       ok = WriteConflicts(options->conflicts, options->output, error);
       break;
     case Command::kPlan:
-      ok = WritePlan(options->tasks, options->seed, options->output.path, error);
+      ok = WritePlan(options->tasks, options->seed, options->cities, options->output.path, error);
       break;
   }
   if (!ok) {

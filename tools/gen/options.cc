@@ -14,11 +14,11 @@ namespace {
 
 // Flags each subcommand takes; each is given at most once.
 constexpr std::string_view kOutputFlags[] = {"-o", "--encoding", "--headers", "--bom", "--crlf"};
-constexpr std::string_view kRegistryFlags[] = {"--rows", "--seed"};
+constexpr std::string_view kRegistryFlags[] = {"--rows", "--seed", "--cities"};
 constexpr std::string_view kInspectorFlags[] = {"--count", "--seed"};
 constexpr std::string_view kConflictFlags[] = {
     "--count", "--seed", "--rows", "--registry-seed", "--inspectors-count", "--inspectors-seed"};
-constexpr std::string_view kPlanFlags[] = {"-o", "--tasks", "--seed"};
+constexpr std::string_view kPlanFlags[] = {"-o", "--tasks", "--seed", "--cities"};
 
 // Conflicts are kept in memory to sort them; a bureau has dozens.
 constexpr uint64_t kMaxConflicts = 10'000'000;
@@ -72,11 +72,11 @@ std::optional<Command> ParseCommand(std::string_view word) {
 
 std::string_view Usage() {
   return R"(usage:
-  planc-gen registry   --rows N --seed S -o FILE [output flags]
+  planc-gen registry   --rows N --seed S -o FILE [--cities C] [output flags]
   planc-gen inspectors --seed S -o FILE [--count N] [output flags]
   planc-gen conflicts  --seed S --rows N -o FILE [--count N] [--registry-seed S]
                        [--inspectors-count N] [--inspectors-seed S] [output flags]
-  planc-gen plan       --tasks N --seed S -o FILE
+  planc-gen plan       --tasks N --seed S -o FILE [--cities C]
 output flags:
   --encoding utf-8|gb18030   --headers en|zh   --bom (UTF-8 only)   --crlf
   -o - writes to standard output.
@@ -84,6 +84,8 @@ conflicts regenerates the registry and the inspectors instead of reading them:
 give it the registry's --rows and seed (--registry-seed, default --seed) and
 the inspectors' count (default 160) and seed (--inspectors-seed, default --seed).
 plan writes a .plan of N tasks (1 to 99999) over the columns of the other files.
+--cities C (1 to 9999, default 1): the registry covers C cities (districts
+C01湖滨街道 …) and each task of the plan is one city's.
 Same arguments, same bytes, on any machine.
 )";
 }
@@ -153,6 +155,11 @@ std::optional<Options> ParseOptions(int argc, const char* const* argv, std::stri
     return true;
   };
   if (!number("--seed", std::nullopt, options.seed)) return std::nullopt;
+  if (!number("--cities", 1, options.cities)) return std::nullopt;
+  if (options.cities == 0 || options.cities > RegistryGenerator::kMaxCities) {
+    error = fmt::format("--cities must be between 1 and {}", RegistryGenerator::kMaxCities);
+    return std::nullopt;
+  }
   switch (*command) {
     case Command::kRegistry:
       if (!number("--rows", std::nullopt, options.rows)) return std::nullopt;

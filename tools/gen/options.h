@@ -21,6 +21,7 @@ struct Options {
   uint64_t rows = 0;   // registry
   uint64_t count = 0;  // inspectors, conflicts
   uint64_t tasks = 0;  // plan
+  uint64_t cities = 1;  // registry, plan
   ConflictOptions conflicts;
   OutputOptions output;
 };

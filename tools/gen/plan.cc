@@ -6,11 +6,13 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <set>
 #include <string_view>
 #include <vector>
 
 #include "tools/gen/plan_tables.h"
+#include "tools/gen/registry.h"
 #include "tools/gen/random.h"
 
 namespace planc::gen {
@@ -67,7 +69,38 @@ T PickFrom(Rng& rng, const std::vector<T>& items) {
 // The declarations the tasks name, so the plan declares nothing unused.
 struct Used {
   std::set<std::string_view> units, scopes, pools;
+  // With --cities: the cities' scopes (C02辖区) and their districts'
+  // (C02湖滨辖区), by id, with their predicates.
+  std::map<std::string, std::string> city_scopes;
 };
+
+constexpr std::string_view kDistrictTest = "district == \"";
+
+// The scope `id` is one district (a station's area).
+const NamedPredicate* DistrictScope(std::string_view id) {
+  for (const NamedPredicate& scope : PlanScopes()) {
+    if (scope.id == id && scope.expr.substr(0, kDistrictTest.size()) == kDistrictTest) {
+      return &scope;
+    }
+  }
+  return nullptr;
+}
+
+// The targets of a task of `city`: a station's district becomes that city's
+// district; anything else is limited to the city.
+std::string CityTargets(const std::string& targets, std::string_view theme_scope,
+                        const std::string& code, Used& used) {
+  if (const NamedPredicate* district = DistrictScope(theme_scope)) {
+    std::string id = code + std::string(district->id);
+    std::string_view value = district->expr.substr(kDistrictTest.size());
+    used.city_scopes[id] = fmt::format("{}{}{}", kDistrictTest, code, value);
+    return id;
+  }
+  std::string id = code + "辖区";
+  used.city_scopes[id] = fmt::format("district.startsWith(\"{}\")", code);
+  bool compound = targets.find(' ') != std::string::npos;
+  return fmt::format(compound ? "({}) and {}" : "{} and {}", targets, id);
+}
 
 // A ratio in tenths of a percent as the language writes it: 35 → 3.5%.
 std::string Percent(uint16_t tenths) {
@@ -149,7 +182,8 @@ void Field(std::string& out, std::string_view keyword, std::string_view value) {
 // One task as drawn, before it is written.
 struct TaskChoice {
   const Theme* theme = nullptr;
-  int batch = 1;  // the task's place among those of its theme
+  int batch = 1;  // the task's place among those of its theme (and city)
+  std::string city;  // with --cities: C01 …
   const Keywords* kw = &kEnglish;
   std::string targets, with, sample, window;
   bool random = false;
@@ -162,9 +196,10 @@ struct TaskChoice {
 
 class TaskWriter {
  public:
-  TaskWriter(uint64_t seed, Used& used) : seed_(seed), used_(used) {
+  TaskWriter(uint64_t seed, uint64_t cities, Used& used)
+      : seed_(seed), cities_(cities), used_(used) {
     for (const Theme& theme : PlanThemes()) weights_.Add(theme.weight);
-    batches_.resize(PlanThemes().size());
+    batches_.resize(PlanThemes().size() * cities);
     for (const PlanUnit& unit : PlanUnits()) {
       if (unit.station) stations_.push_back(unit.id);
     }
@@ -179,6 +214,7 @@ class TaskWriter {
   static void Append(uint64_t index, const TaskChoice& c, std::string& out);
 
   uint64_t seed_;
+  uint64_t cities_;
   Used& used_;
   Weighted weights_;
   std::vector<int> batches_;  // tasks so far per theme
@@ -211,15 +247,21 @@ TaskChoice TaskWriter::Choose(uint64_t index) {
   TaskChoice c;
   int t = weights_.Pick(rng);
   c.theme = &PlanThemes()[t];
-  c.batch = ++batches_[t];
+  uint64_t city = index % cities_;
+  c.batch = ++batches_[t * cities_ + city];
   if (rng.Chance(kChineseOdds)) c.kw = &kChinese;
   const Theme& theme = *c.theme;
   c.targets = std::string(theme.scope);
-  used_.scopes.insert(theme.scope);
+  // With cities a station's district is the city's own (CityTargets).
+  if (cities_ == 1 || DistrictScope(theme.scope) == nullptr) used_.scopes.insert(theme.scope);
   if (!theme.partners.empty() && rng.Chance(kPartnerOdds)) {
     std::string_view partner = PickFrom(rng, Split(theme.partners, "|"));
     c.targets += fmt::format(" or {}", partner);
     used_.scopes.insert(partner);
+  }
+  if (cities_ > 1) {
+    c.city = CityCode(city, cities_);
+    c.targets = CityTargets(c.targets, theme.scope, c.city, used_);
   }
   c.random = rng.Chance(kRandomTypeOdds);
   static const Weighted kOrganizers{60, 30, 10};
@@ -239,6 +281,7 @@ void TaskWriter::Append(uint64_t index, const TaskChoice& c, std::string& out) {
   const Theme& theme = *c.theme;
   const Keywords& kw = *c.kw;
   std::string name(theme.name);
+  if (!c.city.empty()) name = c.city + "·" + name;
   if (c.batch > 1) name += fmt::format("（第{}批）", c.batch);
   out += fmt::format("{} T{:05} \"{}\" {{\n", kw.task, index + 1, name);
   std::string_view organizers[] = {kw.local, kw.city, kw.province};
@@ -294,12 +337,13 @@ void AddUsedScopes(Used& used) {
   }
 }
 
-std::string Header(uint64_t tasks, uint64_t seed, const Used& used) {
+std::string Header(uint64_t tasks, uint64_t seed, uint64_t cities, const Used& used) {
+  std::string cities_flag = cities > 1 ? fmt::format(" --cities {}", cities) : std::string();
   std::string out = fmt::format(
-      "// Generated by `planc-gen plan --tasks {0} --seed {1}` (tools/gen/README.md): a\n"
+      "// Generated by `planc-gen plan --tasks {0} --seed {1}{2}` (tools/gen/README.md): a\n"
       "// synthetic plan table of {0} tasks over the columns of `planc-gen registry` and\n"
       "// `planc-gen inspectors`. Made up for tests and benchmarks; no bureau's plan.\n\n",
-      tasks, seed);
+      tasks, seed, cities_flag);
   out += fmt::format(
       "plan \"石狮市市场监督管理局{0}年“双随机、一公开”抽查工作计划（合成，{1} 项任务）\" {{\n"
       "  authority \"石狮市市场监督管理局\"\n"
@@ -320,6 +364,7 @@ std::string Header(uint64_t tasks, uint64_t seed, const Used& used) {
   for (const NamedPredicate& scope : PlanScopes()) {
     if (used.scopes.count(scope.id)) out += fmt::format("scope {} = {}\n", scope.id, scope.expr);
   }
+  for (const auto& [id, expr] : used.city_scopes) out += fmt::format("scope {} = {}\n", id, expr);
   out += "\n// Inspector pools (执法检查人员), over the inspector directory's columns\n";
   for (const NamedPredicate& pool : PlanPools()) {
     if (used.pools.count(pool.id)) out += fmt::format("pool {} = {}\n", pool.id, pool.expr);
@@ -330,17 +375,18 @@ std::string Header(uint64_t tasks, uint64_t seed, const Used& used) {
 
 }  // namespace
 
-std::string GeneratePlan(uint64_t tasks, uint64_t seed) {
+std::string GeneratePlan(uint64_t tasks, uint64_t seed, uint64_t cities) {
   Used used;
-  TaskWriter writer(seed, used);
+  TaskWriter writer(seed, cities, used);
   std::string body;
   for (uint64_t i = 0; i < tasks; ++i) writer.Write(i, body);
   AddUsedScopes(used);
-  return Header(tasks, seed, used) + body;
+  return Header(tasks, seed, cities, used) + body;
 }
 
-bool WritePlan(uint64_t tasks, uint64_t seed, const std::string& path, std::string& error) {
-  std::string text = GeneratePlan(tasks, seed);
+bool WritePlan(uint64_t tasks, uint64_t seed, uint64_t cities, const std::string& path,
+               std::string& error) {
+  std::string text = GeneratePlan(tasks, seed, cities);
   bool to_stdout = path == "-";
   std::FILE* file = to_stdout ? stdout : std::fopen(path.c_str(), "wb");
   if (file == nullptr) {

@@ -142,7 +142,8 @@ std::string_view FormatDate(const Date& d, DateStyle style, std::string& out) {
 
 }  // namespace
 
-RegistryGenerator::RegistryGenerator(uint64_t seed) : seed_(seed) {
+RegistryGenerator::RegistryGenerator(uint64_t seed, uint64_t cities)
+    : seed_(seed), cities_(cities) {
   Rng rng(seed, Stream::kUsccKeys, 0);
   for (uint64_t& key : keys_) key = rng.Next();
 }
@@ -155,6 +156,7 @@ void RegistryGenerator::Generate(uint64_t index, RegistryRow& row) const {
   row.kind = static_cast<Kind>(kKinds.Pick(rng));
   row.industry = IndustryWeights(row.kind).Pick(rng);
   row.district = DistrictWeights(row.kind).Pick(rng);
+  row.city = cities_ > 1 ? static_cast<int>(index % cities_) : -1;
   row.registered_on = PickDate(rng, row.kind);
   row.status = static_cast<Status>(kStatuses.Pick(rng));
   bool abnormal = rng.Chance(kAbnormalOdds[static_cast<int>(row.kind)]);
@@ -249,7 +251,7 @@ void WriteRegistryHeader(Language language, CsvWriter& out) {
 }
 
 void WriteRegistryRow(const RegistryRow& row, Language language, CsvWriter& out,
-                      std::string& scratch) {
+                      std::string& scratch, uint64_t cities) {
   static constexpr std::string_view kKinds[2][kKindCount] = {
       {"enterprise", "individual", "cooperative"}, {"企业", "个体工商户", "农民专业合作社"}};
   static constexpr std::string_view kStatuses[2][3] = {{"active", "revoked", "cancelled"},
@@ -260,7 +262,13 @@ void WriteRegistryRow(const RegistryRow& row, Language language, CsvWriter& out,
   out.Field(row.name);
   out.Field(kKinds[zh][static_cast<int>(row.kind)]);
   out.Field(Industries()[row.industry].code);
-  out.Field(kDistricts[row.district]);
+  if (row.city < 0) {
+    out.Field(kDistricts[row.district]);
+  } else {
+    scratch = CityCode(static_cast<uint64_t>(row.city), cities);
+    scratch.append(kDistricts[row.district]);
+    out.Field(scratch);
+  }
   out.Field(kCredits[static_cast<int>(row.credit)]);
   AppendList(scratch, row.licences, kLicences, kLicenceCount);
   out.Field(scratch);
@@ -271,16 +279,23 @@ void WriteRegistryRow(const RegistryRow& row, Language language, CsvWriter& out,
   out.EndRow();
 }
 
-bool WriteRegistry(uint64_t rows, uint64_t seed, const OutputOptions& options, std::string& error) {
+std::string CityCode(uint64_t city, uint64_t cities) {
+  std::string digits = std::to_string(city + 1);
+  std::size_t width = std::max<std::size_t>(2, std::to_string(cities).size());
+  return "C" + std::string(width - std::min(width, digits.size()), '0') + digits;
+}
+
+bool WriteRegistry(uint64_t rows, uint64_t seed, uint64_t cities, const OutputOptions& options,
+                   std::string& error) {
   std::unique_ptr<CsvWriter> out = CsvWriter::Open(options, error);
   if (out == nullptr) return false;
   WriteRegistryHeader(options.headers, *out);
-  RegistryGenerator generator(seed);
+  RegistryGenerator generator(seed, cities);
   RegistryRow row;
   std::string scratch;
   for (uint64_t index = 0; index < rows; ++index) {
     generator.Generate(index, row);
-    WriteRegistryRow(row, options.headers, *out, scratch);
+    WriteRegistryRow(row, options.headers, *out, scratch, cities);
   }
   return out->Finish(error);
 }

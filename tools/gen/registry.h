@@ -32,6 +32,7 @@ struct RegistryRow {
   Kind kind = Kind::kEnterprise;
   int industry = 0;  // index into Industries()
   int district = 0;  // index into kDistricts
+  int city = -1;     // with --cities C > 1: 0 … C-1, written as a prefix of the district
   Credit credit = Credit::kU;
   uint32_t licences = 0;  // bit i set: kLicences[i]
   uint32_t tags = 0;      // bit i set: kTags[i]
@@ -48,7 +49,13 @@ class RegistryGenerator {
   // Rows are numbered below this bound (2^34), which keeps codes unique.
   static constexpr uint64_t kMaxRows = uint64_t{1} << 34;
 
-  explicit RegistryGenerator(uint64_t seed);
+  // The most cities a registry may cover.
+  static constexpr uint64_t kMaxCities = 9999;
+
+  // `cities` > 1: row i is in city i mod cities; its district is written
+  // with the city's code (C02湖滨街道; CityCode). The other fields do not
+  // depend on it.
+  explicit RegistryGenerator(uint64_t seed, uint64_t cities = 1);
   // Fills `row` with row `index`; reuses the row's string capacity.
   void Generate(uint64_t index, RegistryRow& row) const;
 
@@ -57,16 +64,23 @@ class RegistryGenerator {
   void MakeName(Rng& rng, RegistryRow& row) const;
 
   uint64_t seed_;
+  uint64_t cities_;
   uint64_t keys_[8];
 };
+
+// City `city` (0-based) of `cities` as districts and scopes name it: C,
+// then its number from 1 with at least two digits and as many as `cities`
+// has (C01 … C10; C001 … C100), so that no code is a prefix of another.
+std::string CityCode(uint64_t city, uint64_t cities);
 
 // Writes the header row.
 void WriteRegistryHeader(Language language, CsvWriter& out);
 // Writes one row; `scratch` is reused between rows to avoid allocations.
 void WriteRegistryRow(const RegistryRow& row, Language language, CsvWriter& out,
-                      std::string& scratch);
+                      std::string& scratch, uint64_t cities = 1);
 // Writes a whole registry of `rows` rows; false (with `error`) on failure.
-bool WriteRegistry(uint64_t rows, uint64_t seed, const OutputOptions& options, std::string& error);
+bool WriteRegistry(uint64_t rows, uint64_t seed, uint64_t cities, const OutputOptions& options,
+                   std::string& error);
 
 }  // namespace planc::gen
 
