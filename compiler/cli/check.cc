@@ -10,6 +10,8 @@
 #include "compiler/emit/emit.h"
 #include "compiler/model/model.h"
 #include "compiler/overlap/overlap.h"
+#include "compiler/rules/engine.h"
+#include "compiler/rules/pack.h"
 #include "planc_version.h"
 
 namespace planc::cli {
@@ -24,6 +26,7 @@ struct Analysis {
   std::optional<sema::Plan> plan;
   std::optional<model::Model> model;
   std::optional<overlap::Overlap> overlap;
+  std::optional<rules::RuleSet> rules;
   Analysis() = default;
   Analysis(const Analysis&) = delete;
   Analysis& operator=(const Analysis&) = delete;
@@ -32,7 +35,8 @@ struct Analysis {
 // Runs the stages of `check`; returns kExitUsage after printing why when a
 // file cannot be used, kExitOk otherwise (the diagnostics say the rest).
 int Analyse(const std::string& plan_path, const PopulationOptions& population,
-            const std::string& dump, bool spans, Diagnostics& diags, Io io, Analysis& a) {
+            const std::string& dump, bool spans, const CommonOptions& common, Diagnostics& diags,
+            Io io, Analysis& a) {
   std::string error;
   a.plan = LoadPlan(plan_path, diags, &error, &a.tree, &a.file);
   if (!a.file) {
@@ -42,6 +46,14 @@ int Analyse(const std::string& plan_path, const PopulationOptions& population,
   if (a.tree && dump == "ast") io.out << ast::Dump(*a.tree, *a.file, spans);
   // Population figures are for a plan that checks: its predicates are sound.
   if (!a.plan || diags.has_errors()) return kExitOk;
+  // The rule packs the plan names, checked before any figure is computed.
+  if (!a.plan->rule_packs.empty()) {
+    rules::PackSearch search;
+    search.dirs = common.rules_dirs;
+    search.dirs.push_back(rules::DefaultRulesDir());
+    a.rules = rules::LoadRules(a.plan->rule_packs, search, a.file, a.plan->rules_range, diags);
+    if (!a.rules) return kExitOk;
+  }
   LoadedPopulation loaded = LoadPopulation(*a.plan, population, diags, &error);
   if (!error.empty()) {
     io.err << "planc: error: " << error << "\n";
@@ -54,8 +66,10 @@ int Analyse(const std::string& plan_path, const PopulationOptions& population,
     return kExitUsage;
   }
   if (dump == "model") io.out << model::DumpModel(*a.model, spans);
-  a.overlap.emplace(overlap::Analyze(*a.model, diags));
+  bool merge_rule = a.rules && a.rules->Find("merge-windows") != nullptr;
+  a.overlap.emplace(overlap::Analyze(*a.model, diags, !merge_rule));
   if (dump == "overlap") io.out << overlap::DumpOverlap(*a.model, *a.overlap);
+  if (a.rules) rules::ApplyRules(*a.rules, *a.model, *a.overlap, common.strict, diags);
   return kExitOk;
 }
 
@@ -87,8 +101,8 @@ int Report(Diagnostics& diags, const CommonOptions& common, Io io) {
 int RunCheck(const CheckOptions& options, const CommonOptions& common, Io io) {
   Diagnostics diags;
   Analysis a;
-  if (Analyse(options.plan_path, options.population, options.dump, options.spans, diags, io, a) !=
-      kExitOk) {
+  if (Analyse(options.plan_path, options.population, options.dump, options.spans, common, diags, io,
+              a) != kExitOk) {
     return kExitUsage;
   }
   int status = Report(diags, common, io);
@@ -102,7 +116,7 @@ int RunCheck(const CheckOptions& options, const CommonOptions& common, Io io) {
 int RunCompile(const CompileOptions& options, const CommonOptions& common, Io io) {
   Diagnostics diags;
   Analysis a;
-  if (Analyse(options.plan_path, options.population, "", true, diags, io, a) != kExitOk) {
+  if (Analyse(options.plan_path, options.population, "", true, common, diags, io, a) != kExitOk) {
     return kExitUsage;
   }
   int status = Report(diags, common, io);

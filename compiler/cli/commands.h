@@ -23,6 +23,8 @@ struct CommonOptions {
   bool color = false;
   bool werror = false;
   bool quiet = false;
+  std::vector<std::string> rules_dirs;  // --rules DIR, searched before the installed rules/
+  bool strict = false;  // a rule that needs population counts and has none is an error
 };
 
 // Where population figures come from: --registry or --stats, else the plan's

@@ -77,6 +77,10 @@ int Main(const std::vector<std::string>& args, Io io) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_flag("--werror", common.werror, "Treat warnings as errors");
   app.add_flag("-q,--quiet", common.quiet, "Print nothing but diagnostics");
+  app.add_option("--rules", common.rules_dirs,
+                 "A folder of rule packs, searched before the installed rules/ (repeatable)");
+  app.add_flag("--strict", common.strict,
+               "A rule that needs population counts and has none is an error, not a note");
 
   CheckOptions check;
   CLI::App* check_cmd = app.add_subcommand("check", "Parse and analyse a plan; print diagnostics; write nothing");

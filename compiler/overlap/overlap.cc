@@ -46,7 +46,8 @@ std::string WindowText(const sema::Task& t) {
 
 class Analyzer {
  public:
-  Analyzer(const model::Model& model, Diagnostics& diags) : model_(model), diags_(diags) {}
+  Analyzer(const model::Model& model, Diagnostics& diags, bool notes)
+      : model_(model), diags_(diags), notes_(notes) {}
 
   Overlap Run() {
     const sema::Plan& plan = *model_.plan;
@@ -72,7 +73,7 @@ class Analyzer {
     }
     Groups();
     if (result_.figures) Figures();
-    Notes();
+    if (notes_) Notes();
     return std::move(result_);
   }
 
@@ -385,6 +386,7 @@ class Analyzer {
 
   const model::Model& model_;
   Diagnostics& diags_;
+  bool notes_;
   Overlap result_;
   std::vector<std::size_t> order_;  // task indexes by id
   std::vector<std::size_t> rank_;   // task index -> position in order_
@@ -397,8 +399,8 @@ class Analyzer {
 
 }  // namespace
 
-Overlap Analyze(const model::Model& model, Diagnostics& diags) {
-  return Analyzer(model, diags).Run();
+Overlap Analyze(const model::Model& model, Diagnostics& diags, bool disjoint_notes) {
+  return Analyzer(model, diags, disjoint_notes).Run();
 }
 
 std::string FormatExpected(double value) {

@@ -64,8 +64,9 @@ struct Overlap {
 };
 
 // Builds the graph, the groups and the figures; adds note N0301 for the
-// pairs of tasks in `disjoint`.
-Overlap Analyze(const model::Model& model, Diagnostics& diags);
+// pairs of tasks in `disjoint` unless `disjoint_notes` is false (a rule
+// pack's `merge-windows` rule reports them instead).
+Overlap Analyze(const model::Model& model, Diagnostics& diags, bool disjoint_notes = true);
 
 // `--dump=overlap`: edges, groups and figures, in a stable text form.
 std::string DumpOverlap(const model::Model& model, const Overlap& overlap);

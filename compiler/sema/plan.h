@@ -95,6 +95,8 @@ struct Plan {
   std::optional<Date> issued;
   int year = 0;
   std::vector<std::string> rule_packs;
+  std::vector<SourceRange> rule_pack_ranges;  // of each name
+  SourceRange rules_range;                    // the `rules` field
   std::string registry;  // path as written, relative to the plan file
   std::string stats;
   SourceRange registry_range;  // the fields, for diagnostics about those files

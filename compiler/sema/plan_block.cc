@@ -61,7 +61,11 @@ void Analyzer::AnalyzePlanBlock() {
         }
         break;
       case K::kRules:
-        for (const ast::Ident& name : field.names) plan_.rule_packs.push_back(name.name);
+        for (const ast::Ident& name : field.names) {
+          plan_.rule_packs.push_back(name.name);
+          plan_.rule_pack_ranges.push_back(name.range);
+        }
+        plan_.rules_range = field.range;
         break;
       case K::kRegistry:
         plan_.registry = StringValue(field.literal, "registry").value_or("");

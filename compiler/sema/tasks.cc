@@ -245,7 +245,9 @@ std::optional<Window> Analyzer::AnalyzeWindow(const ast::TaskField& field) {
                   "请先写较早的日期：`window 开始 .. 结束`"));
     return std::nullopt;
   }
-  if (plan_.year != 0 && (start->year != plan_.year || end->year != plan_.year)) {
+  // With rule packs, the national pack's `window-in-year` rule says this.
+  if (plan_.year != 0 && plan_.rule_packs.empty() &&
+      (start->year != plan_.year || end->year != plan_.year)) {
     Add(DiagBuilder(DiagKind::kWindowOutsideYear, file_, field.range)
             .Message(fmt::format("window {} .. {} is not inside the plan year {}",
                                  start->ToString(), end->ToString(), plan_.year),

@@ -321,7 +321,9 @@ class TableCellTest : public TableTest {
       EXPECT_EQ(d.column, c.at.empty() ? 1u : ColumnOf(c.row, c.at)) << d.message;
       EXPECT_EQ(d.excerpt_line, c.row);
       EXPECT_EQ(d.path, path_);
-      if (!c.label_has.empty()) EXPECT_TRUE(Contains(d.label, c.label_has)) << d.label;
+      if (!c.label_has.empty()) {
+        EXPECT_TRUE(Contains(d.label, c.label_has)) << d.label;
+      }
     }
   }
 };
@@ -440,7 +442,9 @@ TEST_F(TableTest, MalformedHeaderIsNotSilentlyAccepted) {
   EXPECT_EQ(test::CountCode(diags_, "E0201"), 1) << "header `" << header << "`\n"
                                                  << Describe(diags_);
   for (const Located& l : Diags()) {
-    if (l.code == "E0201") EXPECT_EQ(l.line, 1u);
+    if (l.code == "E0201") {
+      EXPECT_EQ(l.line, 1u);
+    }
   }
 }
 
