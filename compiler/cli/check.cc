@@ -1,4 +1,8 @@
+#include <algorithm>
 #include <filesystem>
+#include <set>
+#include <sstream>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -105,12 +109,115 @@ int RunCheck(const CheckOptions& options, const CommonOptions& common, Io io) {
               a) != kExitOk) {
     return kExitUsage;
   }
+  if (!options.trace.empty() && a.overlap) {
+    std::string trace = a.rules ? rules::TraceRule(*a.rules, options.trace, *a.model, *a.overlap) : "";
+    if (trace.empty()) {
+      io.err << fmt::format("planc: error: no rule `{}` in the packs this plan names\n", options.trace);
+      return kExitUsage;
+    }
+    io.out << trace;
+  }
   int status = Report(diags, common, io);
   if (status == kExitOk && a.plan && common.format == Format::kHuman && !common.quiet &&
-      options.dump.empty()) {
+      options.dump.empty() && options.trace.empty()) {
     PrintSummary(a, common, io);
   }
   return status;
+}
+
+namespace {
+
+// One diagnostic as a test plan states it: line, severity, code.
+using Expectation = std::tuple<std::uint32_t, std::string, std::string>;
+
+// The `// expect: error deadline, warning credit-order` comments of a plan,
+// each for its own line; false (with `problem`) when one is malformed.
+bool ReadExpectations(const SourceFile& file, std::set<Expectation>& out, std::string& problem) {
+  for (std::uint32_t line = 1; line <= file.line_count(); ++line) {
+    std::string_view text = file.Line(line);
+    std::size_t at = text.find("// expect:");
+    if (at == std::string_view::npos) continue;
+    std::string list(text.substr(at + 10));
+    std::size_t start = 0;
+    while (start < list.size()) {
+      std::size_t comma = list.find(',', start);
+      std::string item = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      start = comma == std::string::npos ? list.size() : comma + 1;
+      std::istringstream words(item);
+      std::string severity, code, extra;
+      words >> severity >> code;
+      if (severity.empty() && code.empty()) continue;
+      if (code.empty() || (words >> extra) ||
+          (severity != "error" && severity != "warning" && severity != "note")) {
+        problem = fmt::format("line {}: write `// expect: SEVERITY CODE[, …]` (error, warning or note)",
+                              line);
+        return false;
+      }
+      out.emplace(line, severity, code);
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+int RunTest(const std::string& dir_arg, const CommonOptions& common, Io io) {
+  namespace fs = std::filesystem;
+  std::string dir = dir_arg.empty() ? (fs::path(rules::DefaultRulesDir()) / "tests").string() : dir_arg;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    io.err << fmt::format("planc: error: {} is not a folder of test plans\n", dir);
+    return kExitUsage;
+  }
+  std::vector<std::string> plans;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".plan") plans.push_back(it->path().generic_string());
+  }
+  std::sort(plans.begin(), plans.end());
+  std::size_t passed = 0, failed = 0;
+  for (const std::string& path : plans) {
+    Diagnostics diags;
+    Analysis a;
+    std::ostringstream ignored;
+    Io quiet{ignored, ignored};
+    std::vector<std::string> problems;
+    if (Analyse(path, PopulationOptions{}, "", true, common, diags, quiet, a) != kExitOk || !a.file) {
+      problems.push_back(ignored.str());
+    }
+    std::set<Expectation> expected, produced;
+    std::string problem;
+    if (a.file && !ReadExpectations(*a.file, expected, problem)) problems.push_back(problem);
+    for (const Diagnostic& d : diags.Sorted()) {
+      std::string severity = SeverityName(d.severity);
+      bool here = d.primary && d.primary->file && d.primary->file->path() == path;
+      if (!here) {
+        // A diagnostic elsewhere (in a pack) is never what a test expects.
+        problems.push_back(fmt::format("unexpected {}[{}] outside the plan: {}", severity, d.code,
+                                       d.message.en));
+        continue;
+      }
+      std::uint32_t line = a.file->Position(d.primary->range.begin).line;
+      produced.emplace(line, severity, d.code);
+      if (!expected.count({line, severity, d.code}) && d.severity != Severity::kNote) {
+        problems.push_back(fmt::format("line {}: unexpected {}[{}]: {}", line, severity, d.code,
+                                       d.message.en));
+      }
+    }
+    for (const auto& [line, severity, code] : expected) {
+      if (!produced.count({line, severity, code})) {
+        problems.push_back(fmt::format("line {}: expected {}[{}], not produced", line, severity, code));
+      }
+    }
+    if (problems.empty()) {
+      ++passed;
+      continue;
+    }
+    ++failed;
+    io.out << fmt::format("FAIL {}\n", path);
+    for (const std::string& p : problems) io.out << "  " << p << "\n";
+  }
+  io.out << fmt::format("{} passed, {} failed\n", passed, failed);
+  return failed == 0 && !plans.empty() ? kExitOk : kExitInput;
 }
 
 int RunCompile(const CompileOptions& options, const CommonOptions& common, Io io) {

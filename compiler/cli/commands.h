@@ -41,6 +41,7 @@ struct PopulationOptions {
 struct CheckOptions {
   std::string plan_path;
   std::string dump;      // "", "ast", "model", "overlap"
+  std::string trace;     // --trace RULE: how that rule evaluated
   bool spans = true;     // --no-spans drops them from dumps
   PopulationOptions population;
 };
@@ -74,6 +75,10 @@ int RunCompile(const CompileOptions& options, const CommonOptions& common, Io io
 int RunExplain(const std::string& code, const CommonOptions& common, Io io);
 int RunFmt(const FmtOptions& options, const CommonOptions& common, Io io);
 int RunStats(const StatsOptions& options, const CommonOptions& common, Io io);
+// `planc test [DIR]`: every .plan under DIR (default: the rules folder's
+// tests/) is checked and its diagnostics compared with its `// expect:`
+// comments; prints each failure and "N passed, N failed".
+int RunTest(const std::string& dir, const CommonOptions& common, Io io);
 
 // Prints the diagnostics in the chosen format; returns the exit code they call for.
 int Report(Diagnostics& diags, const CommonOptions& common, Io io);

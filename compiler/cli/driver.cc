@@ -90,6 +90,8 @@ int Main(const std::vector<std::string>& args, Io io) {
   AddPopulationOptions(*check_cmd, check.population, true);
   bool no_spans = false;
   check_cmd->add_flag("--no-spans", no_spans, "Leave spans out of --dump output");
+  check_cmd->add_option("--trace", check.trace,
+                        "Print how a rule evaluated, value by value, for each task it applies to");
 
   CompileOptions compile;
   CLI::App* compile_cmd = app.add_subcommand(
@@ -104,6 +106,11 @@ int Main(const std::vector<std::string>& args, Io io) {
   CLI::App* explain_cmd = app.add_subcommand(
       "explain", "The full text of a diagnostic code; without one, the list of codes");
   explain_cmd->add_option("CODE", code, "A code such as E0101");
+
+  std::string test_dir;
+  CLI::App* test_cmd = app.add_subcommand(
+      "test", "Run rule-pack tests: plans annotated with the diagnostics they must produce");
+  test_cmd->add_option("DIR", test_dir, "The folder of test plans (default: the rules' tests/)");
 
   StatsOptions stats;
   CLI::App* stats_cmd = app.add_subcommand(
@@ -140,6 +147,7 @@ int Main(const std::vector<std::string>& args, Io io) {
     if (check_cmd->parsed()) return RunCheck(check, common, io);
     if (compile_cmd->parsed()) return RunCompile(compile, common, io);
     if (explain_cmd->parsed()) return RunExplain(code, common, io);
+    if (test_cmd->parsed()) return RunTest(test_dir, common, io);
     if (fmt_cmd->parsed()) return RunFmt(fmt_options, common, io);
     if (stats_cmd->parsed()) return RunStats(stats, common, io);
   } catch (const std::exception& e) {

@@ -247,6 +247,7 @@ class Runner {
     ref->pack = rule.pack;
     ref->cite = rule.cite_text;
     ref->title = {rule.title, rule.title};
+    ref->help = {rule.explain, rule.explain};
     return ref;
   }
 
@@ -345,6 +346,65 @@ class Runner {
 };
 
 }  // namespace
+
+namespace {
+
+bool IsMacro(const std::string& name) {
+  return name == "filter" || name == "map" || name == "all" || name == "exists";
+}
+
+// Every sub-expression of `e` but literals, innermost first, with its value;
+// a macro's body is shown whole (its variable is bound only inside).
+void Trace(const expr::Expr& e, Evaluator& eval, Names<Value>& names, std::string& out) {
+  if (e.kind == expr::Expr::Kind::kLiteral) return;
+  std::size_t last = e.children.size();
+  if (e.kind == expr::Expr::Kind::kCall && e.has_receiver && IsMacro(e.name)) last = 1;
+  for (std::size_t i = 0; i < last; ++i) Trace(e.children[i], eval, names, out);
+  if (e.kind == expr::Expr::Kind::kName) return;  // plan, task, params: shown by their fields
+  EvalError error;
+  std::optional<Value> v = eval.Eval(e, names, &error);
+  if (v && v->kind == Value::Kind::kObject) return;  // shown by the fields read from it
+  std::string shown = !v                                   ? "error: " + error.en
+                      : v->kind == Value::Kind::kMissing ? "? (no population counts)"
+                      : v->kind == Value::Kind::kString  ? "\"" + v->text + "\""
+                      : v->kind == Value::Kind::kList    ? "[" + Format(*v) + "]"
+                                                          : Format(*v);
+  out += "    " + expr::ToCanonical(e) + " = " + shown + "\n";
+}
+
+}  // namespace
+
+std::string TraceRule(const RuleSet& rules, const std::string& id, const model::Model& model,
+                      const overlap::Overlap& overlap) {
+  const Rule* rule = rules.Find(id);
+  if (rule == nullptr) return {};
+  Value plan = PlanFacts(model, overlap, rules.packs);
+  Evaluator eval(rules.calendar ? &*rules.calendar : nullptr);
+  std::vector<std::pair<std::string, const Value*>> subjects;
+  const char* name = rule->subject == RuleFor::kTask ? "task" : rule->subject == RuleFor::kGroup ? "group" : "plan";
+  if (rule->subject == RuleFor::kPlan) {
+    subjects.emplace_back("plan", &plan);
+  } else {
+    for (const Value& v : *plan.Get(rule->subject == RuleFor::kTask ? "tasks" : "groups").list) {
+      subjects.emplace_back(std::string(name) + " " + v.Get("id").text, &v);
+    }
+  }
+  std::string out = fmt::format("trace of {} ({}): {}\n", rule->id, rule->pack, rule->title);
+  for (const auto& [label, subject] : subjects) {
+    Names<Value> names;
+    names.Push("plan", plan);
+    names.Push("params", rules.params_value);
+    if (rule->subject != RuleFor::kPlan) names.Push(name, *subject);
+    out += "  " + label + ":\n";
+    if (rule->when) {
+      out += "   when\n";
+      Trace(rule->when->expr, eval, names, out);
+    }
+    out += "   require\n";
+    Trace(rule->require.expr, eval, names, out);
+  }
+  return out;
+}
 
 void ApplyRules(const RuleSet& rules, const model::Model& model, const overlap::Overlap& overlap,
                 bool strict, Diagnostics& diags) {

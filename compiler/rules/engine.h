@@ -22,6 +22,12 @@ Value PlanFacts(const model::Model& model, const overlap::Overlap& overlap,
 void ApplyRules(const RuleSet& rules, const model::Model& model, const overlap::Overlap& overlap,
                 bool strict, Diagnostics& diags);
 
+// `check --trace RULE`: how rule `id` evaluated for each of its subjects,
+// every sub-expression of `when` and `require` with its value. Empty when
+// no pack in force has the rule.
+std::string TraceRule(const RuleSet& rules, const std::string& id, const model::Model& model,
+                      const overlap::Overlap& overlap);
+
 }  // namespace planc::rules
 
 #endif  // PLANC_RULES_ENGINE_H_

@@ -441,6 +441,9 @@ class Loader {
                 fmt::format("「for: {}」：应为 plan、task 或 group", subject));
     }
     rule.explain = yaml.String(node, "explain", false).value_or("");
+    rule.when_text = yaml.String(node, "when", false).value_or("");
+    rule.require_text = yaml.String(node, "require", false).value_or("");
+    rule.help_text = yaml.String(node, "help", false).value_or("");
     rule.example = yaml.String(node, "example", false).value_or("");
     YAML::Node require = node["require"];
     if (!require) yaml.Fail(node, "`require` is missing", "缺少「require」");
@@ -508,6 +511,19 @@ const Rule* RuleSet::Find(const std::string& id) const {
     if (r.id == id) return &r;
   }
   return nullptr;
+}
+
+std::vector<std::string> AvailablePacks(const PackSearch& search) {
+  std::set<std::string> names;
+  for (const std::string& dir : search.dirs) {
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->path().extension() == ".yaml" && it->is_regular_file(ec)) {
+        names.insert(it->path().stem().string());
+      }
+    }
+  }
+  return {names.begin(), names.end()};
 }
 
 std::string DefaultRulesDir() {

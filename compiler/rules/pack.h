@@ -48,6 +48,8 @@ struct Rule {
   Template help;
   std::string explain;  // the requirement in words, for `planc explain`
   std::string example;  // a plan fragment, for `planc explain`
+  // As written in the pack, for `planc explain`.
+  std::string when_text, require_text, help_text;
   SourcePtr file;
   SourceRange range;    // the rule's `id`
   bool needs_figures = false;  // reads a population figure
@@ -76,6 +78,9 @@ struct RuleSet {
 struct PackSearch {
   std::vector<std::string> dirs;
 };
+
+// The packs in the search folders (NAME of each NAME.yaml), sorted.
+std::vector<std::string> AvailablePacks(const PackSearch& search);
 
 // The installed rules/ directory: PLANC_RULES_DIR from the environment, or
 // rules/ beside the executable's share directory, or the source tree's.

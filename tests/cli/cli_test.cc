@@ -409,7 +409,7 @@ TEST(Cli, CompileFromRegistryAndFromItsStatsWritesTheSameJobs) {
                    "-q"})
                 .status,
             0);
-  for (const std::string& name : {"overlap.dot", "plan-table.csv", "schedule.csv"}) {
+  for (const char* name : {"overlap.dot", "plan-table.csv", "schedule.csv"}) {
     EXPECT_EQ(Slurp(dir / "r" / name), Slurp(dir / "s" / name)) << name;
   }
   // The jobs differ only in where the figures came from.
@@ -475,6 +475,80 @@ TEST(Cli, HostileInputsNeverCrash) {
     EXPECT_FALSE(r.signalled) << "input " << i;
     EXPECT_EQ(r.status, 1) << "input " << i << ": " << r.err;
   }
+}
+
+// The rule packs' own tests: a passing and a failing plan per rule id.
+TEST(Cli, RulePackTestsPass) {
+  Result r = Planc({"test", "rules/tests"});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("18 passed, 0 failed"), std::string::npos) << r.out;
+  // Every rule id of rules.md has its pair.
+  for (const char* id : {"coverage-min", "differentiated-share-min", "deadline", "publication-time",
+                         "credit-differentiated", "credit-order", "inspectors-min", "merge-windows",
+                         "window-in-year"}) {
+    EXPECT_TRUE(fs::exists(std::string("rules/tests/") + id + ".pass.plan")) << id;
+    std::string fail = Slurp(std::string("rules/tests/") + id + ".fail.plan");
+    EXPECT_NE(fail.find(std::string(" ") + id + "\n"), std::string::npos) << id << " is never expected";
+  }
+}
+
+TEST(Cli, TestRunnerReportsMissingAndUnexpectedDiagnostics) {
+  fs::path dir = Scratch("packtests");
+  fs::create_directories(dir / "data");
+  fs::copy_file("rules/tests/data/registry.csv", dir / "data" / "registry.csv",
+                fs::copy_options::overwrite_existing);
+  std::string plan = Slurp("rules/tests/deadline.fail.plan");
+  // The error is expected one line too low, and a warning that never comes.
+  std::string wrong = plan;
+  const std::string expect = "   // expect: error deadline";
+  wrong.replace(wrong.find(expect), expect.size(), "");
+  const std::string inspectors = "  inspectors 2 from 执法";
+  wrong.replace(wrong.find(inspectors), inspectors.size(),
+                inspectors + "   // expect: error deadline, warning credit-order");
+  std::ofstream(dir / "wrong.plan") << wrong;
+  std::ofstream(dir / "right.plan") << plan;
+  Result r = Planc({"test", dir.string()});
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_NE(r.out.find("1 passed, 1 failed"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("unexpected error[deadline]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("expected error[deadline], not produced"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("expected warning[credit-order], not produced"), std::string::npos) << r.out;
+  EXPECT_EQ(Planc({"test", (dir / "nowhere").string()}).status, 2);
+}
+
+TEST(Cli, ExplainARuleGivesTheSeedsSentenceAndItsCitation) {
+  Result r = Planc({"explain", "coverage-min"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("全年全市企业抽查比例不低于3.5%"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("狮市监〔2024〕7号"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("require: plan.coverage >= params.min_coverage"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("min_coverage = 3.5%  (quanzhou-2024)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("```plan"), std::string::npos) << r.out;
+  EXPECT_EQ(Planc({"explain", "no-such-rule"}).status, 2);
+}
+
+// A pack with a typo in a key is refused at that key's line and column.
+TEST(Cli, PackWithATypoIsRejectedAtItsLineAndColumn) {
+  Result r = Planc({"check", "tests/golden/rules/fail_e0401_typo_in_rule_key.plan", "--rules",
+                    "tests/golden/rules/packs"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("tests/golden/rules/packs/typo.yaml:8:5: error[E0401]: unknown key `requier`"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(Cli, TraceShowsARuleValueByValue) {
+  Result r = Planc({"check", kExample, "--trace", "deadline"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("trace of deadline (quanzhou-2024)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  task T01:\n   require\n    task.window.end = 2024-09-30\n"
+                       "    params.deadline = 2024-11-20\n"
+                       "    task.window.end <= params.deadline = true\n"),
+            std::string::npos)
+      << r.out;
+  Result coverage = Planc({"check", kExample, "--trace", "coverage-min"});
+  EXPECT_NE(coverage.out.find("plan.coverage = 5.65%"), std::string::npos) << coverage.out;
+  EXPECT_EQ(Planc({"check", kExample, "--trace", "no-such-rule"}).status, 2);
 }
 
 }  // namespace
