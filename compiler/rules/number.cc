@@ -161,7 +161,8 @@ std::string Number::ToString(int places) const {
 }
 
 std::string Number::ToPercent(int places) const {
-  return Number(num_ * 100, den_).ToString(places) + "%";
+  std::optional<Number> hundred = Mul(Number::Of(100));
+  return hundred ? hundred->ToString(places) + "%" : ToString(places) + "×100%";
 }
 
 }  // namespace planc::rules
