@@ -79,6 +79,9 @@ int RunStats(const StatsOptions& options, const CommonOptions& common, Io io);
 // tests/) is checked and its diagnostics compared with its `// expect:`
 // comments; prints each failure and "N passed, N failed".
 int RunTest(const std::string& dir, const CommonOptions& common, Io io);
+// `planc seed`: a fresh 32-byte seed from the OS CSPRNG and its commitment
+// sha256(seed_hex), as text lines or (`--format json`) a JSON object.
+int RunSeed(const CommonOptions& common, Io io);
 
 // Prints the diagnostics in the chosen format; returns the exit code they call for.
 int Report(Diagnostics& diags, const CommonOptions& common, Io io);

@@ -112,6 +112,10 @@ int Main(const std::vector<std::string>& args, Io io) {
       "test", "Run rule-pack tests: plans annotated with the diagnostics they must produce");
   test_cmd->add_option("DIR", test_dir, "The folder of test plans (default: the rules' tests/)");
 
+  CLI::App* seed_cmd = app.add_subcommand(
+      "seed", "A fresh draw seed from the OS CSPRNG and its SHA-256 commitment (publish the "
+              "commitment before the draw, the seed after it)");
+
   StatsOptions stats;
   CLI::App* stats_cmd = app.add_subcommand(
       "stats", "Population counts per task and credit class (planc/stats@1), for checking "
@@ -148,6 +152,7 @@ int Main(const std::vector<std::string>& args, Io io) {
     if (compile_cmd->parsed()) return RunCompile(compile, common, io);
     if (explain_cmd->parsed()) return RunExplain(code, common, io);
     if (test_cmd->parsed()) return RunTest(test_dir, common, io);
+    if (seed_cmd->parsed()) return RunSeed(common, io);
     if (fmt_cmd->parsed()) return RunFmt(fmt_options, common, io);
     if (stats_cmd->parsed()) return RunStats(stats, common, io);
   } catch (const std::exception& e) {

@@ -12,6 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "compiler/util/sha256.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -549,6 +551,23 @@ TEST(Cli, TraceShowsARuleValueByValue) {
   Result coverage = Planc({"check", kExample, "--trace", "coverage-min"});
   EXPECT_NE(coverage.out.find("plan.coverage = 5.65%"), std::string::npos) << coverage.out;
   EXPECT_EQ(Planc({"check", kExample, "--trace", "no-such-rule"}).status, 2);
+}
+
+TEST(Cli, SeedIsFreshAndCommitted) {
+  Result a = Planc({"seed"});
+  Result b = Planc({"seed"});
+  ASSERT_EQ(a.status, 0) << a.err;
+  std::istringstream lines(a.out);
+  std::string word, seed, commitment;
+  lines >> word >> seed >> word >> commitment;
+  EXPECT_EQ(seed.size(), 64u) << a.out;
+  EXPECT_EQ(planc::Sha256Hex(seed), commitment) << a.out;
+  EXPECT_NE(a.out, b.out);
+  Result json = Planc({"seed", "--format", "json"});
+  ASSERT_EQ(json.status, 0);
+  auto parsed = nlohmann::json::parse(json.out);
+  EXPECT_EQ(parsed["schema"], "planc/seed@1");
+  EXPECT_EQ(planc::Sha256Hex(parsed["seed"].get<std::string>()), parsed["commitment"]);
 }
 
 }  // namespace

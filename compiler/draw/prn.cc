@@ -1,0 +1,85 @@
+#include "compiler/draw/prn.h"
+
+#include <sys/random.h>
+
+#include <cerrno>
+
+#include "compiler/util/sha256.h"
+
+namespace planc::draw {
+
+bool IsSeedHex(std::string_view text) {
+  if (text.size() != 64) return false;
+  for (char c : text) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
+std::optional<std::string> FreshSeed() {
+  unsigned char bytes[32];
+  std::size_t got = 0;
+  while (got < sizeof bytes) {
+    ssize_t n = getrandom(bytes + got, sizeof bytes - got, 0);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return std::nullopt;
+    }
+    got += static_cast<std::size_t>(n);
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned char b : bytes) {
+    hex += kHex[b >> 4];
+    hex += kHex[b & 15];
+  }
+  return hex;
+}
+
+std::string Commitment(std::string_view seed_hex) { return Sha256Hex(seed_hex); }
+
+std::string PrnHex(std::string_view seed_hex, std::string_view stream, std::string_view id) {
+  std::string text;
+  text.reserve(kAlgorithm.size() + seed_hex.size() + stream.size() + id.size() + 3);
+  text.append(kAlgorithm);
+  text += '\x1f';
+  text.append(seed_hex);
+  text += '\x1f';
+  text.append(stream);
+  text += '\x1f';
+  text.append(id);
+  return Sha256Hex(text);
+}
+
+std::uint64_t Prn(std::string_view seed_hex, std::string_view stream, std::string_view id) {
+  std::string h = PrnHex(seed_hex, stream, id);
+  std::uint64_t u = 0;
+  for (std::size_t i = 0; i < 16; ++i) {
+    char c = h[i];
+    u = (u << 4) | static_cast<std::uint64_t>(c <= '9' ? c - '0' : c - 'a' + 10);
+  }
+  return u;
+}
+
+std::string PrnText(std::uint64_t u) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string text(16, '0');
+  for (int i = 15; i >= 0; --i) {
+    text[static_cast<std::size_t>(i)] = kHex[u & 15];
+    u >>= 4;
+  }
+  return text;
+}
+
+std::string GroupStream(std::string_view group_id) { return "g:" + std::string(group_id); }
+std::string TaskStream(std::string_view task_id) { return "t:" + std::string(task_id); }
+std::string VisitStream(std::string_view visit_id) { return "i:" + std::string(visit_id); }
+
+std::uint64_t NegativeShift(std::uint64_t u, std::uint64_t i, std::uint64_t m) {
+  if (m == 0) return u;
+  __extension__ using U128 = unsigned __int128;
+  auto shift = static_cast<std::uint64_t>((static_cast<U128>(i) << 64) / m);
+  return u + shift;  // mod 2^64
+}
+
+}  // namespace planc::draw
