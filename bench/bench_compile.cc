@@ -18,12 +18,6 @@
 // reported, and the rounds left for that plan are skipped. Prints; never
 // fails on timing (a benchmark, not a test).
 //   planc-bench-compile BUILD_DIR WORK_DIR [TASKS...]   (default 100 1000 10000)
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -36,69 +30,14 @@
 #include <string>
 #include <vector>
 
+#include "bench/child.h"
+
 namespace {
 
+using planc::bench::Measure;
+using planc::bench::Run;
+
 constexpr const char* kSeed = "2024";
-
-struct Measure {
-  double seconds = 0;
-  long peak_kib = 0;
-  int status = -1;  // exit status; -1 when killed by a signal
-  int signal = 0;
-  bool timed_out = false;
-};
-
-// The child being waited for, for the alarm handler.
-volatile pid_t running_child = 0;
-volatile sig_atomic_t alarm_fired = 0;
-
-void OnAlarm(int) {
-  alarm_fired = 1;
-  if (running_child > 0) kill(running_child, SIGKILL);
-}
-
-// Runs a program to its end (or to `timeout` seconds) with its standard
-// output and error sent to the files named (empty: /dev/null), under a limit
-// of `memory_mib` of address space (0: none).
-Measure Run(const std::vector<std::string>& args, const std::string& out = "",
-            const std::string& err = "", unsigned timeout = 0, long memory_mib = 0) {
-  std::vector<char*> argv;
-  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  Measure m;
-  auto start = std::chrono::steady_clock::now();
-  pid_t pid = fork();
-  if (pid < 0) return m;
-  if (pid == 0) {
-    int out_fd = open(out.empty() ? "/dev/null" : out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int err_fd = open(err.empty() ? "/dev/null" : err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (out_fd < 0 || err_fd < 0) _exit(127);
-    dup2(out_fd, 1);
-    dup2(err_fd, 2);
-    if (memory_mib > 0) {
-      rlimit limit{};
-      limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(memory_mib) << 20;
-      setrlimit(RLIMIT_AS, &limit);
-    }
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  running_child = pid;
-  alarm_fired = 0;
-  alarm(timeout);
-  int status = 0;
-  rusage usage{};
-  while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
-  }
-  alarm(0);
-  running_child = 0;
-  m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  m.peak_kib = usage.ru_maxrss;
-  m.timed_out = alarm_fired != 0;
-  if (WIFEXITED(status)) m.status = WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) m.signal = WTERMSIG(status);
-  return m;
-}
 
 std::string Slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -229,9 +168,6 @@ int main(int argc, char** argv) {
   int rounds = static_cast<int>(EnvNumber("PLANC_BENCH_ROUNDS", 5, 1));
   auto timeout = static_cast<unsigned>(EnvNumber("PLANC_BENCH_TIMEOUT", 600, 1));
   long memory_mib = EnvNumber("PLANC_BENCH_MEMORY_MIB", 12288, 0);
-  struct sigaction action {};
-  action.sa_handler = OnAlarm;
-  sigaction(SIGALRM, &action, nullptr);  // no SA_RESTART: wait4 returns EINTR
   long tasks_per_city = EnvNumber("PLANC_BENCH_TASKS_PER_CITY", 100, 0);
   long rows_per_city = EnvNumber("PLANC_BENCH_ROWS_PER_CITY", 20000, 1);
   std::filesystem::create_directories(work);

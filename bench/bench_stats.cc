@@ -5,11 +5,6 @@
 // default 5) and the fastest and the median round of each are reported.
 // Prints; never fails on timing (a benchmark, not a test).
 //   planc-bench-stats BUILD_DIR WORK_DIR [ROWS...]   (default 1000000 10000000)
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,37 +13,14 @@
 #include <string>
 #include <vector>
 
-extern char** environ;
+#include "bench/child.h"
 
 namespace {
 
-struct Measure {
-  double seconds = 0;
-  long peak_kib = 0;
-  int status = -1;
-};
+using planc::bench::Measure;
 
-// Runs a program to its end, with its output thrown away.
-Measure Run(const std::vector<std::string>& args) {
-  std::vector<char*> argv;
-  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  auto start = std::chrono::steady_clock::now();
-  pid_t pid = 0;
-  Measure m;
-  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) return m;
-  int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
-  m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  m.peak_kib = usage.ru_maxrss;
-  m.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  posix_spawn_file_actions_destroy(&actions);
-  return m;
-}
+// Runs a program to its end, its output thrown away and its errors shown.
+Measure Run(const std::vector<std::string>& args) { return planc::bench::Run(args, "", "-"); }
 
 }  // namespace
 
