@@ -4,6 +4,8 @@
 #include <cmath>
 #include <tuple>
 
+#include "compiler/draw/prn.h"
+
 namespace planc::overlap {
 namespace {
 
@@ -167,11 +169,8 @@ double Both(const Member& a, const Member& b, ast::Coordination mode) {
 }
 
 double NegativeShift(std::size_t i, std::size_t m) {
-  if (m == 0 || i == 0) return 0;
-  // floor(i·2^64/m) in 128-bit integers, then scaled to [0, 1).
-  __extension__ using U128 = unsigned __int128;
-  U128 shift = (static_cast<U128>(i) << 64) / m;
-  return std::ldexp(static_cast<double>(static_cast<std::uint64_t>(shift)), -64);
+  // The draw's own shift of u = 0, floor(i·2^64/m), scaled to [0, 1).
+  return std::ldexp(static_cast<double>(draw::NegativeShift(0, i, m)), -64);
 }
 
 }  // namespace planc::overlap
