@@ -104,8 +104,9 @@ int Main(const std::vector<std::string>& args, Io io) {
 
   std::string code;
   CLI::App* explain_cmd = app.add_subcommand(
-      "explain", "The full text of a diagnostic code; without one, the list of codes");
-  explain_cmd->add_option("CODE", code, "A code such as E0101");
+      "explain",
+      "The full text of a diagnostic code or of a rule pack's rule; without one, the list of codes");
+  explain_cmd->add_option("CODE", code, "A code such as E0101, or a rule id such as coverage-min");
 
   std::string test_dir;
   CLI::App* test_cmd = app.add_subcommand(

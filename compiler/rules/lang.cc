@@ -19,8 +19,8 @@ bool IsNumber(const Type& t) { return t.kind == K::kNumber; }
 // Reports problems of one expression of a pack.
 class Checker {
  public:
-  Checker(Names<Type>& names, const SourcePtr& file, Diagnostics& diags, bool* figures)
-      : names_(names), file_(file), diags_(diags), figures_(figures) {}
+  Checker(Names<Type>& names, const SourcePtr& file, Diagnostics& diags)
+      : names_(names), file_(file), diags_(diags) {}
 
   std::optional<Type> Visit(const Expr& e);
 
@@ -42,14 +42,13 @@ class Checker {
                           fmt::format("这是{}", Describe(got, true))));
     return std::nullopt;
   }
-  std::nullopt_t Unknown(const Expr& e, SourceRange at, const std::string& what_en,
-                         const std::string& what_zh, const std::vector<std::string>& known) {
+  std::nullopt_t Unknown(SourceRange at, const std::string& what_en, const std::string& what_zh,
+                         const std::vector<std::string>& known) {
     std::string list = Join(known, ", ");
     diags_.Add(DiagBuilder(DiagKind::kUnknownName, file_, at)
                    .Message(what_en, what_zh)
                    .Label("not known here", "此处无此名称")
                    .Note(fmt::format("known here: {}", list), fmt::format("此处可用：{}", list)));
-    (void)e;
     return std::nullopt;
   }
   std::optional<Type> Want(const Expr& e, std::optional<Type> got, K kind, const char* en,
@@ -62,7 +61,6 @@ class Checker {
   Names<Type>& names_;
   const SourcePtr& file_;
   Diagnostics& diags_;
-  bool* figures_;
 };
 
 std::optional<Type> Checker::Visit(const Expr& e) {
@@ -107,7 +105,6 @@ std::optional<Type> Checker::Visit(const Expr& e) {
       if (!a->SameAs(*b)) return Mismatch(e.children[2], *b, Describe(*a, false), Describe(*a, true));
       Type t = *a;
       t.nullable = a->nullable || b->nullable;
-      t.figure = a->figure || b->figure;
       t.percent = a->percent && b->percent;
       return t;
     }
@@ -137,11 +134,8 @@ std::optional<Type> Checker::Literal(const Expr& e) {
 
 std::optional<Type> Checker::Name(const Expr& e) {
   if (e.name == "null") return Type::Null();
-  if (const Type* t = names_.Find(e.name)) {
-    if (t->figure && figures_) *figures_ = true;
-    return *t;
-  }
-  return Unknown(e, e.name_range.end > e.name_range.begin ? e.name_range : e.range,
+  if (const Type* t = names_.Find(e.name)) return *t;
+  return Unknown(e.name_range.end > e.name_range.begin ? e.name_range : e.range,
                  fmt::format("unknown name `{}`", e.name), fmt::format("未知名称「{}」", e.name),
                  names_.All());
 }
@@ -151,7 +145,7 @@ std::optional<Type> Checker::Member(const Expr& e) {
   if (!base) return std::nullopt;
   if (base->kind == K::kDate) {
     if (e.name == "year" || e.name == "month" || e.name == "day") return Type::Num();
-    return Unknown(e, e.name_range, fmt::format("a date has no field `{}`", e.name),
+    return Unknown(e.name_range, fmt::format("a date has no field `{}`", e.name),
                    fmt::format("日期没有字段「{}」", e.name), {"year", "month", "day"});
   }
   if (base->kind != K::kObject) {
@@ -162,13 +156,11 @@ std::optional<Type> Checker::Member(const Expr& e) {
   if (field == nullptr) {
     std::vector<std::string> known;
     for (const Field& f : base->schema->fields) known.push_back(f.name);
-    return Unknown(e, e.name_range, fmt::format("{} has no field `{}`", base->schema->name, e.name),
+    return Unknown(e.name_range, fmt::format("{} has no field `{}`", base->schema->name, e.name),
                    fmt::format("{} 没有字段「{}」", base->schema->name, e.name), known);
   }
   Type t = field->type;
   if (base->nullable) t.nullable = true;
-  if (base->figure) t.figure = true;
-  if (t.figure && figures_) *figures_ = true;
   return t;
 }
 
@@ -242,7 +234,6 @@ std::optional<Type> Checker::Binary(const Expr& e) {
     default:
       return std::nullopt;
   }
-  result.figure = a->figure || b->figure;
   return result;
 }
 
@@ -256,21 +247,16 @@ std::optional<Type> Checker::Macro(const Expr& e, const Type& list) {
     return std::nullopt;
   }
   Type element = list.element ? *list.element : Type::Null();
-  if (list.figure) element.figure = true;
   names_.Push(e.children[1].name, element);
   std::optional<Type> body = Visit(e.children[2]);
   names_.Pop();
   if (!body) return std::nullopt;
   if (e.name == "map") {
-    Type out = Type::ListOf(*body);
-    out.figure = list.figure || body->figure;
-    return out;
+    return Type::ListOf(*body);
   }
   if (body->kind != K::kBool) return Mismatch(e.children[2], *body, "a condition", "条件");
   if (e.name == "filter") return list;
-  Type out = Type::Bool();
-  out.figure = list.figure || body->figure;
-  return out;
+  return Type::Bool();
 }
 
 std::optional<Type> Checker::Call(const Expr& e) {
@@ -302,7 +288,6 @@ std::optional<Type> Checker::Call(const Expr& e) {
         return Mismatch(e.children[0], *self, m == "sum" ? "a list of numbers" : "a list of numbers or dates",
                         m == "sum" ? "数值列表" : "数值或日期列表");
       }
-      element.figure = element.figure || self->figure;
       if (m == "sum") element.percent = false;
       return element;
     }
@@ -312,7 +297,7 @@ std::optional<Type> Checker::Call(const Expr& e) {
       if (!Want(arg(0), Visit(arg(0)), K::kString, "a text", "文本")) return std::nullopt;
       return Type::Bool();
     }
-    return Unknown(e, e.name_range, fmt::format("no method `{}`", m), fmt::format("没有方法「{}」", m),
+    return Unknown(e.name_range, fmt::format("no method `{}`", m), fmt::format("没有方法「{}」", m),
                    {"filter", "map", "all", "exists", "sum", "count", "min", "max", "startsWith",
                     "matches"});
   }
@@ -322,9 +307,7 @@ std::optional<Type> Checker::Call(const Expr& e) {
     std::optional<Type> t = Visit(arg(0));
     if (!t) return std::nullopt;
     if (t->kind != K::kList && t->kind != K::kString) return Mismatch(arg(0), *t, "a list", "列表");
-    Type out = Type::Num();
-    out.figure = t->figure;
-    return out;
+    return Type::Num();
   }
   if (f == "workdays" || f == "days" || f == "add_workdays") {
     if (!arity(2)) return std::nullopt;
@@ -334,7 +317,7 @@ std::optional<Type> Checker::Call(const Expr& e) {
     if (!a || !b) return std::nullopt;
     return f == "add_workdays" ? Type::DateT() : Type::Num();
   }
-  return Unknown(e, e.name_range, fmt::format("no function `{}`", f), fmt::format("没有函数「{}」", f),
+  return Unknown(e.name_range, fmt::format("no function `{}`", f), fmt::format("没有函数「{}」", f),
                  {"size", "workdays", "add_workdays", "days"});
 }
 
@@ -348,9 +331,9 @@ bool Missing(const Value& v) { return v.kind == Value::Kind::kMissing; }
 }  // namespace
 
 std::optional<Type> CheckExpr(const Expr& e, Names<Type>& names, const SourcePtr& file,
-                              Diagnostics& diags, bool* figures) {
+                              Diagnostics& diags) {
   if (expr::HasError(e)) return std::nullopt;  // the syntax error is reported
-  return Checker(names, file, diags, figures).Visit(e);
+  return Checker(names, file, diags).Visit(e);
 }
 
 void Evaluator::Fail(SourceRange range, std::string en, std::string zh) {

@@ -42,9 +42,8 @@ class Names {
 
 // Type-checks `e`; reports unknown names and fields (E0101) and type
 // mismatches (E0114) at their place in `file`. nullopt after a report.
-// `figures` is set when `e` reads a population figure.
 std::optional<Type> CheckExpr(const expr::Expr& e, Names<Type>& names, const SourcePtr& file,
-                              Diagnostics& diags, bool* figures = nullptr);
+                              Diagnostics& diags);
 
 // What went wrong while evaluating: division by zero, a number too large,
 // an index past the end.

@@ -459,7 +459,7 @@ class Loader {
         ok = false;
         return std::nullopt;
       }
-      std::optional<Type> t = CheckExpr(e->expr, names, e->file, diags_, &rule.needs_figures);
+      std::optional<Type> t = CheckExpr(e->expr, names, e->file, diags_);
       if (!t) {
         ok = false;
       } else if (t->kind != Type::Kind::kBool) {

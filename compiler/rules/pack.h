@@ -52,7 +52,6 @@ struct Rule {
   std::string when_text, require_text, help_text;
   SourcePtr file;
   SourceRange range;    // the rule's `id`
-  bool needs_figures = false;  // reads a population figure
 };
 
 struct Param {

@@ -6,7 +6,7 @@ namespace {
 Type Str() { return Type::String(); }
 Type Strs() { return Type::ListOf(Type::String()); }
 Type Num() { return Type::Num(); }
-Type Fig() { return Type::Num().Figure(); }
+Type Fig() { return Type::Num(); }  // a population figure (Missing without counts)
 
 Schema MakeClasses(const char* name, Type each) {
   Schema s{name, {}};
@@ -71,9 +71,9 @@ const Schema& TaskSchema() {
        {"sample", Type::Object(&SampleSchema()), "how many it draws"},
        {"differentiated", Type::Bool(), "samples by credit class with unequal ratios"},
        {"population", Fig(), "units its targets hold"},
-       {"population_by_class", Type::Object(&ClassCountsSchema()).Figure(), "per class"},
+       {"population_by_class", Type::Object(&ClassCountsSchema()), "per class"},
        {"planned", Fig(), "units it draws"},
-       {"planned_by_class", Type::Object(&ClassCountsSchema()).Figure(), "per class"},
+       {"planned_by_class", Type::Object(&ClassCountsSchema()), "per class"},
        {"inspectors", Type::Object(&InspectorsSchema()), "inspectors per visit, and their pool"},
        {"merge", Str(), "\"auto\" or \"never\""},
        {"group", Str(), "id of its coordination group"},
@@ -110,13 +110,13 @@ const Schema& PlanSchema() {
        {"issued", Type::DateT().Nullable(), "date issued"},
        {"packs", Strs(), "rule packs in force"},
        {"base", Fig(), "size of the base population"},
-       {"base_by_class", Type::Object(&ClassCountsSchema()).Figure(), "per class"},
+       {"base_by_class", Type::Object(&ClassCountsSchema()), "per class"},
        {"tasks", Type::ListOf(Type::Object(&TaskSchema())), "every task, in plan order"},
        {"groups", Type::ListOf(Type::Object(&GroupSchema())), "coordination groups, by id"},
        {"planned", Fig(), "sum of the tasks' planned draws"},
        {"reached", Fig(), "expected distinct base units drawn by any task"},
        {"drawn", Fig(), "expected distinct units drawn, base or not"},
-       {"coverage", Type::Num(true).Figure(), "reached / base"},
+       {"coverage", Type::Num(true), "reached / base"},
        {"visits", Fig(), "expected visits after merging"}}};
   return s;
 }

@@ -22,9 +22,6 @@ struct Type {
   Kind kind = Kind::kNull;
   // Numbers: a ratio, printed as a percentage in messages (3.5%).
   bool percent = false;
-  // A figure that exists only with population counts (a registry or stats
-  // file); a rule that reads one without them cannot be checked.
-  bool figure = false;
   // May be null (a group without a common window).
   bool nullable = false;
   std::shared_ptr<const Type> element;  // kList
@@ -44,11 +41,6 @@ struct Type {
   static Type Of(Kind kind) {
     Type t;
     t.kind = kind;
-    return t;
-  }
-  Type Figure() const {
-    Type t = *this;
-    t.figure = true;
     return t;
   }
   Type Nullable() const {

@@ -43,7 +43,7 @@ class LangTest : public ::testing::Test {
     if (e) {
       Names<Type> types;
       types.Push("params", Type::Object(&params_schema_));
-      types.Push("figure", Type::Num().Figure());
+      types.Push("figure", Type::Num());
       r.type = CheckExpr(*e, types, file, diags);
       if (r.type) {
         Names<Value> values;

@@ -94,8 +94,6 @@ TEST_F(PackTest, ChildOverridesParamsAndDisablesParentRules) {
   EXPECT_EQ(set->rules[0].id, "few-inspectors");
   EXPECT_EQ(set->rules[0].cite_text, "《中华人民共和国行政处罚法》 第四十二条");
   EXPECT_EQ(set->rules[1].id, "coverage");
-  EXPECT_TRUE(set->rules[1].needs_figures);
-  EXPECT_FALSE(set->rules[0].needs_figures);
   EXPECT_EQ(set->Find("late"), nullptr);
 }
 
