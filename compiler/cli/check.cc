@@ -16,6 +16,7 @@
 #include "compiler/overlap/overlap.h"
 #include "compiler/rules/engine.h"
 #include "compiler/rules/pack.h"
+#include "compiler/sema/sema.h"
 #include "planc_version.h"
 
 namespace planc::cli {
@@ -57,6 +58,11 @@ int Analyse(const std::string& plan_path, const PopulationOptions& population,
     search.dirs.push_back(rules::DefaultRulesDir());
     a.rules = rules::LoadRules(a.plan->rule_packs, search, a.file, a.plan->rules_range, diags);
     if (!a.rules) return kExitOk;
+    // The built-in check stands in for a `window-in-year` rule no pack has.
+    if (a.rules->Find("window-in-year") == nullptr) {
+      sema::CheckWindowsInYear(*a.plan, diags);
+      if (diags.has_errors()) return kExitOk;
+    }
   }
   LoadedPopulation loaded = LoadPopulation(*a.plan, population, diags, &error);
   if (!error.empty()) {

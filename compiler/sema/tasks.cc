@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "compiler/sema/analyzer.h"
+#include "compiler/sema/sema.h"
 #include "compiler/util/strings.h"
 
 namespace planc::sema {
@@ -245,20 +246,13 @@ std::optional<Window> Analyzer::AnalyzeWindow(const ast::TaskField& field) {
                   "请先写较早的日期：`window 开始 .. 结束`"));
     return std::nullopt;
   }
-  // With rule packs, the national pack's `window-in-year` rule says this.
-  if (plan_.year != 0 && plan_.rule_packs.empty() &&
-      (start->year != plan_.year || end->year != plan_.year)) {
-    Add(DiagBuilder(DiagKind::kWindowOutsideYear, file_, field.range)
-            .Message(fmt::format("window {} .. {} is not inside the plan year {}",
-                                 start->ToString(), end->ToString(), plan_.year),
-                     fmt::format("时间 {} .. {} 不在计划年度 {} 内", start->ToString(),
-                                 end->ToString(), plan_.year))
-            .Label(fmt::format("outside {}", plan_.year), fmt::format("超出 {} 年", plan_.year))
-            .Help(fmt::format("keep the window between {0}-01-01 and {0}-12-31", plan_.year),
-                  fmt::format("请把时间限定在 {0}-01-01 至 {0}-12-31 之间", plan_.year)));
+  Window window{*start, *end, field.range};
+  // With rule packs, their `window-in-year` rule says this (or, when no
+  // pack has one, CheckWindowsInYear after the packs are loaded).
+  if (plan_.rule_packs.empty() && !WindowInYear(window, plan_.year, file_, diags_)) {
     return std::nullopt;
   }
-  return Window{*start, *end, field.range};
+  return window;
 }
 
 void Analyzer::AnalyzeWaives() {
@@ -270,6 +264,23 @@ void Analyzer::AnalyzeWaives() {
       }
     }
   }
+}
+
+bool WindowInYear(const Window& window, int year, const SourcePtr& file, Diagnostics& diags) {
+  if (year == 0 || (window.start.year == year && window.end.year == year)) return true;
+  diags.Add(DiagBuilder(DiagKind::kWindowOutsideYear, file, window.range)
+                .Message(fmt::format("window {} .. {} is not inside the plan year {}",
+                                     window.start.ToString(), window.end.ToString(), year),
+                         fmt::format("时间 {} .. {} 不在计划年度 {} 内", window.start.ToString(),
+                                     window.end.ToString(), year))
+                .Label(fmt::format("outside {}", year), fmt::format("超出 {} 年", year))
+                .Help(fmt::format("keep the window between {0}-01-01 and {0}-12-31", year),
+                      fmt::format("请把时间限定在 {0}-01-01 至 {0}-12-31 之间", year)));
+  return false;
+}
+
+void CheckWindowsInYear(const Plan& plan, Diagnostics& diags) {
+  for (const Task& task : plan.tasks) WindowInYear(task.window, plan.year, plan.file, diags);
 }
 
 }  // namespace planc::sema
