@@ -64,6 +64,23 @@ struct FmtOptions {
   bool write = false;  // replace the file instead of printing the result
 };
 
+struct DrawCommandOptions {
+  std::string jobs;  // drawjobs.json
+  std::string registry, inspectors, conflicts;
+  std::string seed;        // 64 lowercase hex digits
+  std::string commitment;  // optional: sha256(seed) published before the draw
+  std::string output_dir;
+  std::string encoding = "auto";
+  bool skip_invalid = false;
+  bool recount = false;             // draw from the registry's counts when they changed
+  bool publish_inspectors = false;  // publication.csv names each visit's team
+};
+
+struct VerifyCommandOptions {
+  std::string manifest;
+  std::string registry, inspectors, conflicts;
+};
+
 // The streams a command writes to; tests pass string streams.
 struct Io {
   std::ostream& out;
@@ -82,6 +99,12 @@ int RunTest(const std::string& dir, const CommonOptions& common, Io io);
 // `planc seed`: a fresh 32-byte seed from the OS CSPRNG and its commitment
 // sha256(seed_hex), as text lines or (`--format json`) a JSON object.
 int RunSeed(const CommonOptions& common, Io io);
+
+// `planc draw JOBS …`: the draws of draw.md, written as one step into a folder.
+int RunDraw(const DrawCommandOptions& options, const CommonOptions& common, Io io);
+// `planc verify MANIFEST …`: exit 0 only when the recorded draw is reproduced
+// byte for byte from these inputs.
+int RunVerify(const VerifyCommandOptions& options, const CommonOptions& common, Io io);
 
 // Prints the diagnostics in the chosen format; returns the exit code they call for.
 int Report(Diagnostics& diags, const CommonOptions& common, Io io);

@@ -133,6 +133,50 @@ int Main(const std::vector<std::string>& args, Io io) {
   fmt_cmd->add_flag("--fix", fmt_options.fix, "Apply every machine-applicable fix");
   fmt_cmd->add_flag("--write", fmt_options.write, "Replace the file (atomically) instead of printing");
 
+  DrawCommandOptions draw_options;
+  CLI::App* draw_cmd = app.add_subcommand(
+      "draw", "Run the draw jobs of a compiled plan: enterprises, visits and inspector teams, "
+              "reproducible from the seed (draw.md); writes nothing if there is any error");
+  draw_cmd->add_option("JOBS", draw_options.jobs, "The drawjobs.json that `planc compile` wrote")
+      ->required();
+  draw_cmd->add_option("--registry", draw_options.registry, "The registry CSV (检查对象名录库)")
+      ->required();
+  CLI::Option* draw_inspectors =
+      draw_cmd->add_option("--inspectors", draw_options.inspectors,
+                           "The inspector directory CSV (执法检查人员名录库)");
+  draw_inspectors->required();
+  draw_cmd->add_option("--conflicts", draw_options.conflicts, "The conflicts CSV (回避名单)");
+  draw_cmd->add_option("--seed", draw_options.seed, "The seed: 64 hex digits from `planc seed`")
+      ->required();
+  draw_cmd->add_option("--commitment", draw_options.commitment,
+                       "The commitment published before the draw: refuse a seed that does not "
+                       "match it");
+  draw_cmd->add_option("-o,--output", draw_options.output_dir, "The folder to write (created)")
+      ->required();
+  draw_cmd->add_option("--encoding", draw_options.encoding,
+                       "The encoding of the data files (default: detect UTF-8 or GB18030)")
+      ->check(CLI::IsMember({"auto", "utf-8", "gb18030"}));
+  draw_cmd->add_flag("--skip-invalid", draw_options.skip_invalid,
+                     "Report and skip invalid registry rows instead of rejecting the file");
+  draw_cmd->add_flag("--recount", draw_options.recount,
+                     "Draw from this registry's strata sizes even when they differ from the "
+                     "figures the plan was compiled with");
+  draw_cmd->add_flag("--publish-inspectors", draw_options.publish_inspectors,
+                     "Name each visit's inspectors in publication.csv");
+
+  VerifyCommandOptions verify_options;
+  CLI::App* verify_cmd = app.add_subcommand(
+      "verify", "Re-run a recorded draw from its manifest and these inputs; exit 0 only when "
+                "every file is identical");
+  verify_cmd->add_option("MANIFEST", verify_options.manifest,
+                         "The manifest.json of a draw folder")
+      ->required();
+  verify_cmd->add_option("--registry", verify_options.registry, "The registry CSV")->required();
+  verify_cmd->add_option("--inspectors", verify_options.inspectors, "The inspector directory CSV")
+      ->required();
+  verify_cmd->add_option("--conflicts", verify_options.conflicts,
+                         "The conflicts CSV, when the draw had one");
+
   std::vector<std::string> rest(args.size() > 1 ? args.begin() + 1 : args.end(), args.end());
   std::reverse(rest.begin(), rest.end());
   try {
@@ -156,6 +200,8 @@ int Main(const std::vector<std::string>& args, Io io) {
     if (seed_cmd->parsed()) return RunSeed(common, io);
     if (fmt_cmd->parsed()) return RunFmt(fmt_options, common, io);
     if (stats_cmd->parsed()) return RunStats(stats, common, io);
+    if (draw_cmd->parsed()) return RunDraw(draw_options, common, io);
+    if (verify_cmd->parsed()) return RunVerify(verify_options, common, io);
   } catch (const std::exception& e) {
     io.err << "planc: internal error: " << e.what() << "\nplease report this input to the planc maintainers\n";
     return kExitUsage;

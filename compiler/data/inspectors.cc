@@ -14,29 +14,25 @@ namespace {
 constexpr int kId = 0, kActive = 5;
 constexpr int kConflictInspector = 0;
 
-std::unique_ptr<TableReader> OpenTable(const std::string& path, const TableSpec& spec,
-                                       Encoding encoding, Diagnostics& diags) {
-  std::string error;
-  auto csv = CsvReader::Open(path, encoding, &error);
-  if (!csv) {
-    auto file = std::make_shared<SourceFile>(path, "");
-    diags.Add(DiagBuilder(DiagKind::kDataFileUnreadable, file, {0, 0})
-                  .Message(fmt::format("cannot read the {}: {}", spec.what_en, error),
-                           fmt::format("无法读取{}：{}", spec.what_zh, error)));
-    return nullptr;
-  }
-  if (csv->source().detected_gb18030()) {
-    auto file = std::make_shared<SourceFile>(path, "");
-    diags.Add(DiagBuilder(DiagKind::kDecodedAsGb18030, file, {0, 0})
-                  .Message(fmt::format("the {} is not UTF-8: read as GB18030", spec.what_en),
-                           fmt::format("{}不是 UTF-8 编码：已按 GB18030 读取", spec.what_zh)));
-  }
-  auto table = std::make_unique<TableReader>(spec, std::move(csv), diags);
-  if (!table->ReadHeader()) return nullptr;
-  return table;
+}  // namespace
+
+bool NewInspectorId(TableReader& table, const Row& row, FirstRows& first_rows) {
+  std::string id(row.values[kId]);
+  auto [it, inserted] = first_rows.emplace(id, row.line);
+  if (inserted) return true;
+  table.Report(DiagKind::kDuplicateKey, table.header().column_to_field[kId],
+               {fmt::format("inspector `{}` appears more than once", id),
+                fmt::format("执法证号 `{}` 重复出现", id)},
+               {fmt::format("first at line {}", it->second),
+                fmt::format("第一次出现在第 {} 行", it->second)},
+               {"one row per inspector", "每名执法人员只能有一行"});
+  return false;
 }
 
-}  // namespace
+bool InspectorActive(const TableReader& table, const Row& row) {
+  // A directory without the `active` column lists serving inspectors only.
+  return table.header().column_to_field[kActive] < 0 || row.values[kActive] == "true";
+}
 
 std::optional<Inspectors> ScanInspectors(const std::string& path, const sema::Plan& plan,
                                          Encoding encoding, Diagnostics& diags) {
@@ -55,7 +51,7 @@ std::optional<Inspectors> ScanInspectors(const std::string& path, const sema::Pl
   }
   Inspectors inspectors;
   for (const auto& entry : pool_ids) inspectors.pool_sizes[entry.first] = 0;
-  std::unordered_map<std::string, std::uint32_t> first_line;
+  FirstRows first_rows;
   bool ok = true;
   Row row;
   bool valid = true;
@@ -65,22 +61,12 @@ std::optional<Inspectors> ScanInspectors(const std::string& path, const sema::Pl
       continue;
     }
     ++inspectors.rows;
-    std::string id(row.values[kId]);
-    auto [it, inserted] = first_line.emplace(id, row.line);
-    if (!inserted) {
-      table->Report(DiagKind::kDuplicateKey, table->header().column_to_field[kId],
-                    {fmt::format("inspector `{}` appears more than once", id),
-                     fmt::format("执法证号 `{}` 重复出现", id)},
-                    {fmt::format("first at line {}", it->second),
-                     fmt::format("第一次出现在第 {} 行", it->second)},
-                    {"one row per inspector", "每名执法人员只能有一行"});
+    if (!NewInspectorId(*table, row, first_rows)) {
       ok = false;
       continue;
     }
-    inspectors.ids.insert(id);
-    // A directory without the `active` column lists serving inspectors only.
-    bool active = table->header().column_to_field[kActive] < 0 || row.values[kActive] == "true";
-    if (!active) continue;
+    inspectors.ids.insert(std::string(row.values[kId]));
+    if (!InspectorActive(*table, row)) continue;
     ++inspectors.active;
     if (!compiled) continue;
     predicates.SetRow(row);

@@ -6,7 +6,9 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 
+#include "compiler/data/table.h"
 #include "compiler/data/text_source.h"
 #include "compiler/diag/engine.h"
 #include "compiler/sema/plan.h"
@@ -21,6 +23,15 @@ struct Inspectors {
   std::map<std::string, std::uint64_t> pool_sizes;  // pool -> active members
   std::set<std::string> ids;                        // every inspector id
 };
+
+// Inspector ids seen so far, with the line of each.
+using FirstRows = std::unordered_map<std::string, std::uint32_t>;
+// True for a row whose inspector id is new; a repeat is reported (E0206)
+// with the line of the first.
+bool NewInspectorId(TableReader& table, const Row& row, FirstRows& first_rows);
+// Whether an inspector row is serving: `active` is true, or the directory
+// has no `active` column (it then lists serving inspectors only).
+bool InspectorActive(const TableReader& table, const Row& row);
 
 // Reads and validates the inspector directory (ids unique, values known)
 // and counts each pool's active members. nullopt when it cannot be used.

@@ -444,4 +444,28 @@ bool TableReader::Next(Row& row, bool& valid) {
   return true;
 }
 
+std::unique_ptr<TableReader> OpenTable(const std::string& path, const TableSpec& spec,
+                                       Encoding encoding, Diagnostics& diags) {
+  std::string error;
+  auto csv = CsvReader::Open(path, encoding, &error);
+  if (!csv) {
+    auto file = std::make_shared<SourceFile>(path, "");
+    diags.Add(DiagBuilder(DiagKind::kDataFileUnreadable, file, {0, 0})
+                  .Message(fmt::format("cannot read the {}: {}", spec.what_en, error),
+                           fmt::format("无法读取{}：{}", spec.what_zh, error)));
+    return nullptr;
+  }
+  if (csv->source().detected_gb18030()) {
+    auto file = std::make_shared<SourceFile>(path, "");
+    diags.Add(DiagBuilder(DiagKind::kDecodedAsGb18030, file, {0, 0})
+                  .Message(fmt::format("the {} is not UTF-8: read as GB18030", spec.what_en),
+                           fmt::format("{}不是 UTF-8 编码：已按 GB18030 读取", spec.what_zh))
+                  .Help("pass --encoding utf-8 or --encoding gb18030 to choose yourself",
+                        "可用 --encoding utf-8 或 --encoding gb18030 指定编码"));
+  }
+  auto table = std::make_unique<TableReader>(spec, std::move(csv), diags);
+  if (!table->ReadHeader()) return nullptr;
+  return table;
+}
+
 }  // namespace planc::data

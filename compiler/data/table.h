@@ -104,6 +104,11 @@ class TableReader {
   bool in_row_ = false;  // reporting a data row, not the header
 };
 
+// Opens one of the data files and reads its header, noting (N0201) a file
+// decoded as GB18030; null after reporting when it cannot be used.
+std::unique_ptr<TableReader> OpenTable(const std::string& path, const TableSpec& spec,
+                                       Encoding encoding, Diagnostics& diags);
+
 }  // namespace planc::data
 
 #endif  // PLANC_DATA_TABLE_H_

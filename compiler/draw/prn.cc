@@ -2,6 +2,11 @@
 
 #include <sys/random.h>
 
+// The low-level SHA-256 interface: its state is a plain struct that can be
+// copied, which PrnHasher needs (EVP contexts copy through an allocation).
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/sha.h>
+
 #include <cerrno>
 
 #include "compiler/util/sha256.h"
@@ -38,17 +43,25 @@ std::optional<std::string> FreshSeed() {
 
 std::string Commitment(std::string_view seed_hex) { return Sha256Hex(seed_hex); }
 
-std::string PrnHex(std::string_view seed_hex, std::string_view stream, std::string_view id) {
+namespace {
+
+// The text h hashes, up to the id: "planc/prn/v1" US seed_hex US stream US.
+std::string PrnPrefix(std::string_view seed_hex, std::string_view stream) {
   std::string text;
-  text.reserve(kAlgorithm.size() + seed_hex.size() + stream.size() + id.size() + 3);
+  text.reserve(kAlgorithm.size() + seed_hex.size() + stream.size() + 3);
   text.append(kAlgorithm);
   text += '\x1f';
   text.append(seed_hex);
   text += '\x1f';
   text.append(stream);
   text += '\x1f';
-  text.append(id);
-  return Sha256Hex(text);
+  return text;
+}
+
+}  // namespace
+
+std::string PrnHex(std::string_view seed_hex, std::string_view stream, std::string_view id) {
+  return Sha256Hex(PrnPrefix(seed_hex, stream).append(id));
 }
 
 std::uint64_t Prn(std::string_view seed_hex, std::string_view stream, std::string_view id) {
@@ -58,6 +71,40 @@ std::uint64_t Prn(std::string_view seed_hex, std::string_view stream, std::strin
     char c = h[i];
     u = (u << 4) | static_cast<std::uint64_t>(c <= '9' ? c - '0' : c - 'a' + 10);
   }
+  return u;
+}
+
+struct PrnHasher::State {
+  SHA256_CTX prefix;   // after the whole 64-byte blocks of the constant text
+  std::string rest;    // the constant text's bytes after those blocks
+};
+
+PrnHasher::PrnHasher(std::string_view seed_hex, std::string_view stream)
+    : state_(std::make_unique<State>()) {
+  std::string text = PrnPrefix(seed_hex, stream);
+  std::size_t whole = text.size() / SHA256_CBLOCK * SHA256_CBLOCK;
+  SHA256_Init(&state_->prefix);
+  SHA256_Update(&state_->prefix, text.data(), whole);
+  state_->rest = text.substr(whole);
+}
+
+PrnHasher::PrnHasher(const PrnHasher& other) : state_(std::make_unique<State>(*other.state_)) {}
+
+PrnHasher& PrnHasher::operator=(const PrnHasher& other) {
+  *state_ = *other.state_;
+  return *this;
+}
+
+PrnHasher::~PrnHasher() = default;
+
+std::uint64_t PrnHasher::operator()(std::string_view id) const {
+  SHA256_CTX ctx = state_->prefix;
+  SHA256_Update(&ctx, state_->rest.data(), state_->rest.size());
+  SHA256_Update(&ctx, id.data(), id.size());
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256_Final(digest, &ctx);
+  std::uint64_t u = 0;
+  for (int i = 0; i < 8; ++i) u = (u << 8) | digest[i];
   return u;
 }
 

@@ -2,6 +2,7 @@
 #define PLANC_DRAW_PRN_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,23 @@ std::string PrnHex(std::string_view seed_hex, std::string_view stream, std::stri
 
 // u(stream, id): the first 16 hex digits of h as an unsigned 64-bit integer.
 std::uint64_t Prn(std::string_view seed_hex, std::string_view stream, std::string_view id);
+
+// u(stream, id) for many ids of one stream: the SHA-256 state after the
+// constant start of the text ("planc/prn/v1" US seed_hex …) is computed once,
+// so each id costs one or two compressions instead of two or three. Gives
+// exactly Prn(seed_hex, stream, id).
+class PrnHasher {
+ public:
+  PrnHasher(std::string_view seed_hex, std::string_view stream);
+  PrnHasher(const PrnHasher& other);
+  PrnHasher& operator=(const PrnHasher& other);
+  ~PrnHasher();
+  std::uint64_t operator()(std::string_view id) const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // `u` as draws.csv writes it: 16 lowercase hex digits.
 std::string PrnText(std::uint64_t u);

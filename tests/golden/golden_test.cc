@@ -190,10 +190,81 @@ std::string CompileName(const testing::TestParamInfo<CompileCase>& info) {
 INSTANTIATE_TEST_SUITE_P(Outputs, CompileGoldenTest, testing::ValuesIn(CompileCases()),
                          CompileName);
 
+// Command goldens: each tests/golden/draw/x.cmd holds planc command lines,
+// one a line, run in order in-process (`{out}` stands for a fresh temporary
+// folder); every command but the last must succeed, and the output of the
+// last (English, no colour, the folder written back as `{out}`) must be
+// x.expected. A `fail_` prefix means the last command must exit 1.
+std::vector<std::string> CommandCases() {
+  std::vector<std::string> cases;
+  fs::path root = kRoot / "draw";
+  if (!fs::exists(root)) return cases;
+  for (const auto& entry : fs::directory_iterator(root)) {
+    if (entry.path().extension() == ".cmd") cases.push_back(entry.path().generic_string());
+  }
+  std::sort(cases.begin(), cases.end());
+  return cases;
+}
+
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  for (std::size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size()) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
+class CommandGoldenTest : public testing::TestWithParam<std::string> {};
+
+TEST_P(CommandGoldenTest, MatchesExpectations) {
+  const std::string cmd = GetParam();
+  bool must_fail = fs::path(cmd).filename().string().rfind("fail_", 0) == 0;
+  fs::path folder = fs::temp_directory_path() /
+                    ("planc-command-golden-" + fs::path(cmd).stem().string() + "-" +
+                     std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  fs::remove_all(folder);
+  std::vector<std::vector<std::string>> commands;
+  std::istringstream lines(ReadFile(cmd));
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> args = {"planc", "--lang", "en", "--color", "never"};
+    std::istringstream words(Replace(line, "{out}", folder.string()));
+    for (std::string word; words >> word;) args.push_back(word);
+    commands.push_back(args);
+  }
+  ASSERT_FALSE(commands.empty()) << cmd << " has no command";
+  Outcome last{0, ""};
+  for (std::size_t i = 0; i < commands.size(); ++i) {
+    std::ostringstream out, err;
+    last = {cli::Main(commands[i], {out, err}), Replace(err.str() + out.str(), folder.string(), "{out}")};
+    if (i + 1 < commands.size()) ASSERT_EQ(last.status, 0) << "command " << i + 1 << ":\n" << last.output;
+  }
+  fs::remove_all(folder);
+  EXPECT_EQ(last.status, must_fail ? 1 : 0) << last.output;
+  fs::path expected_path = ExpectedPath(cmd, "");
+  if (std::getenv("PLANC_UPDATE_GOLDEN")) {
+    std::ofstream(expected_path, std::ios::binary) << last.output;
+    return;
+  }
+  EXPECT_EQ(last.output, ReadFile(expected_path))
+      << "to accept the new output: PLANC_UPDATE_GOLDEN=1 build/tests/planc_golden_tests";
+}
+
+std::string CommandName(const testing::TestParamInfo<std::string>& info) {
+  std::string name = fs::path(info.param).stem().string();
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Commands, CommandGoldenTest, testing::ValuesIn(CommandCases()),
+                         CommandName);
+
 // Every registered diagnostic kind is produced by at least one golden test.
 TEST(GoldenCoverage, EveryKindHasAGoldenTest) {
   std::string all;
   for (const std::string& plan : GoldenPlans()) all += ReadFile(ExpectedPath(plan, ""));
+  for (const std::string& cmd : CommandCases()) all += ReadFile(ExpectedPath(cmd, ""));
   for (const KindInfo& info : AllKinds()) {
     std::string severity = info.severity == Severity::kError     ? "error"
                            : info.severity == Severity::kWarning ? "warning"

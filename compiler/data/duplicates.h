@@ -1,0 +1,47 @@
+#ifndef PLANC_DATA_DUPLICATES_H_
+#define PLANC_DATA_DUPLICATES_H_
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/data/text_source.h"
+#include "compiler/diag/engine.h"
+
+// Finding unified social credit codes that occur more than once in a
+// registry without keeping the codes: `planc stats` and `planc draw` both
+// refuse such a registry.
+namespace planc::data {
+
+// The 64-bit hashes of every code, appended as rows pass and sorted; equal
+// neighbours are suspected duplicates, confirmed exactly by a second pass over
+// those codes only. Memory stays bounded: every 4M hashes (32 MiB) are sorted
+// and spilled to a temporary file, and the runs are merged at the end.
+class SeenCodes {
+ public:
+  SeenCodes() = default;
+  SeenCodes(const SeenCodes&) = delete;
+  SeenCodes& operator=(const SeenCodes&) = delete;
+  ~SeenCodes();
+  void Add(std::string_view code);
+  // The hashes that occur more than once, ascending.
+  std::vector<std::uint64_t> Repeated();
+
+ private:
+  void Spill();
+  std::vector<std::uint64_t> hashes_;
+  std::vector<std::FILE*> runs_;
+};
+
+// Second pass over the registry at `path` for the suspected duplicate codes
+// only, reporting each repeat (E0206) at its line with the line of the first.
+// Cell problems were reported by the first pass, so this pass keeps only its
+// duplicate reports. Returns true when a duplicate was found.
+bool ConfirmDuplicates(const std::string& path, Encoding encoding,
+                       const std::vector<std::uint64_t>& suspects, Diagnostics& diags);
+
+}  // namespace planc::data
+
+#endif  // PLANC_DATA_DUPLICATES_H_

@@ -1,0 +1,238 @@
+#include "compiler/draw/record.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "compiler/draw/prn.h"
+#include "compiler/emit/emit.h"
+#include "compiler/util/sha256.h"
+#include "planc_version.h"
+
+namespace planc::draw {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// One CSV row (RFC 4180, CRLF like every CSV planc writes).
+void Row(std::string& out, std::initializer_list<std::string> fields) {
+  bool first = true;
+  for (const std::string& field : fields) {
+    if (!first) out += ',';
+    first = false;
+    out += emit::CsvField(field);
+  }
+  out += "\r\n";
+}
+
+std::string Joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += ';';
+    out += item;
+  }
+  return out;
+}
+
+std::string DrawsCsv(const Selection& selection) {
+  std::string out;
+  Row(out, {"task", "group", "stratum", "uscc", "name", "rank", "prn"});
+  for (const TaskDraw& draw : selection.tasks) {
+    std::vector<const StratumDraw*> strata;
+    for (const StratumDraw& s : draw.strata) strata.push_back(&s);
+    std::sort(strata.begin(), strata.end(), [](const StratumDraw* a, const StratumDraw* b) {
+      return a->job->name < b->job->name;
+    });
+    for (const StratumDraw* s : strata) {
+      for (std::size_t i = 0; i < s->picks.size(); ++i) {
+        const Pick& pick = s->picks[i];
+        Row(out, {draw.task->id, draw.job->group, s->job->name, pick.uscc, pick.name,
+                  std::to_string(i + 1), PrnText(pick.u)});
+      }
+    }
+  }
+  return out;
+}
+
+std::string Team(const InspectorDirectory& directory, const Visit& visit) {
+  std::vector<std::string> ids;
+  for (std::size_t i : visit.team) ids.push_back(directory.inspectors[i].id);
+  return Joined(ids);
+}
+
+std::string VisitsCsv(const Selection& selection, const InspectorDirectory& directory,
+                      const std::vector<Visit>& visits) {
+  std::string out;
+  Row(out, {"visit", "uscc", "name", "tasks", "items", "window_start", "window_end",
+            "inspectors"});
+  for (const Visit& visit : visits) {
+    std::vector<std::string> tasks, items;
+    std::set<std::string> seen;
+    for (std::size_t t : visit.tasks) {
+      const TaskJob& task = *selection.tasks[t].task;
+      tasks.push_back(task.id);
+      for (const std::string& item : task.items) {
+        if (seen.insert(item).second) items.push_back(item);
+      }
+    }
+    Row(out, {visit.id, visit.uscc, visit.name, Joined(tasks), Joined(items),
+              visit.start.ToString(), visit.end.ToString(), Team(directory, visit)});
+  }
+  return out;
+}
+
+// The public list (一公开): per task, the enterprises drawn, by uscc.
+std::string PublicationCsv(const Selection& selection, const InspectorDirectory& directory,
+                           const std::vector<Visit>& visits, bool with_inspectors) {
+  // (task index, uscc) -> its visit, for the inspectors column.
+  std::map<std::pair<std::size_t, std::string>, const Visit*> visit_of;
+  if (with_inspectors) {
+    for (const Visit& visit : visits) {
+      for (std::size_t t : visit.tasks) visit_of[{t, visit.uscc}] = &visit;
+    }
+  }
+  std::string out;
+  if (with_inspectors) {
+    Row(out, {"task", "task_name", "lead", "uscc", "name", "inspectors"});
+  } else {
+    Row(out, {"task", "task_name", "lead", "uscc", "name"});
+  }
+  for (std::size_t t = 0; t < selection.tasks.size(); ++t) {
+    const TaskDraw& draw = selection.tasks[t];
+    std::vector<const Pick*> picks;
+    for (const StratumDraw& s : draw.strata) {
+      for (const Pick& pick : s.picks) picks.push_back(&pick);
+    }
+    std::sort(picks.begin(), picks.end(),
+              [](const Pick* a, const Pick* b) { return a->uscc < b->uscc; });
+    for (const Pick* pick : picks) {
+      if (with_inspectors) {
+        const Visit* visit = visit_of.at({t, pick->uscc});
+        Row(out, {draw.task->id, draw.task->name, draw.task->lead, pick->uscc, pick->name,
+                  Team(directory, *visit)});
+      } else {
+        Row(out, {draw.task->id, draw.task->name, draw.task->lead, pick->uscc, pick->name});
+      }
+    }
+  }
+  return out;
+}
+
+std::string FileName(const std::string& name, const std::string& path) {
+  return name.empty() ? std::filesystem::path(path).filename().string() : name;
+}
+
+std::uint64_t Lines(const std::string& csv) {
+  return static_cast<std::uint64_t>(std::count(csv.begin(), csv.end(), '\n'));
+}
+
+std::string ManifestJson(const DrawInputs& inputs, const DrawResult& result) {
+  const Jobs& jobs = *inputs.jobs;
+  Json files = Json::object();
+  for (const auto& [name, bytes] : result.files) {
+    Json entry{{"sha256", Sha256Hex(bytes)}, {"bytes", bytes.size()}};
+    if (name.size() > 4 && name.compare(name.size() - 4, 4, ".csv") == 0) {
+      entry["rows"] = Lines(bytes) - 1;  // less the header
+    }
+    files[name] = std::move(entry);
+  }
+  Json conflicts = nullptr;
+  if (result.conflicts) {
+    conflicts = Json{{"file", FileName(inputs.conflicts_name, inputs.conflicts)},
+                     {"sha256", result.conflicts->sha256},
+                     {"rows", result.conflicts->rows}};
+  }
+  std::uint64_t draws = 0;
+  std::set<std::string> enterprises;
+  for (const TaskDraw& draw : result.selection.tasks) {
+    for (const StratumDraw& s : draw.strata) {
+      draws += s.picks.size();
+      for (const Pick& pick : s.picks) enterprises.insert(pick.uscc);
+    }
+  }
+  std::set<std::size_t> inspectors;
+  for (const Visit& visit : result.visits) inspectors.insert(visit.team.begin(), visit.team.end());
+  Json out{
+      {"schema", "planc/draw-manifest@1"},
+      {"algorithm", kAlgorithm},
+      {"planc", PLANC_VERSION},
+      {"seed", inputs.seed},
+      {"commitment", Commitment(inputs.seed)},
+      {"plan", Json{{"title", jobs.title}, {"document", jobs.document}, {"year", jobs.year}}},
+      {"options", Json{{"recount", inputs.options.recount},
+                       {"skip_invalid", inputs.options.skip_invalid},
+                       {"publish_inspectors", inputs.options.publish_inspectors},
+                       {"encoding", EncodingOption(inputs.options.encoding)}}},
+      {"inputs",
+       Json{{"jobs", Json{{"file", FileName(inputs.jobs_name, jobs.path)}, {"sha256", jobs.sha256}}},
+            {"registry", Json{{"file", FileName(inputs.registry_name, inputs.registry)},
+                              {"sha256", result.selection.registry.sha256},
+                              {"rows", result.selection.registry.rows},
+                              {"active", result.selection.registry.active}}},
+            {"inspectors", Json{{"file", FileName(inputs.inspectors_name, inputs.inspectors)},
+                                {"sha256", result.directory.sha256},
+                                {"rows", result.directory.rows}}},
+            {"conflicts", conflicts}}},
+      {"outputs", files},
+      {"counts", Json{{"tasks", result.selection.tasks.size()},
+                      {"groups", jobs.jobs.size()},
+                      {"draws", draws},
+                      {"enterprises", enterprises.size()},
+                      {"visits", result.visits.size()},
+                      {"inspectors", inspectors.size()}}}};
+  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+const char* EncodingOption(data::Encoding encoding) {
+  switch (encoding) {
+    case data::Encoding::kUtf8: return "utf-8";
+    case data::Encoding::kGb18030: return "gb18030";
+    case data::Encoding::kAuto: break;
+  }
+  return "auto";
+}
+
+std::optional<DrawResult> RunDraw(const DrawInputs& inputs, Diagnostics& diags) {
+  const Jobs& jobs = *inputs.jobs;
+  SelectOptions select;
+  select.encoding = inputs.options.encoding;
+  select.skip_invalid = inputs.options.skip_invalid;
+  select.recount = inputs.options.recount;
+  select.progress = inputs.progress;
+  std::optional<Selection> selection = Select(jobs, inputs.seed, inputs.registry, select, diags);
+  // The inspector files are read even when the registry failed, so that one
+  // run reports the problems of every input.
+  DrawResult result;
+  std::optional<InspectorDirectory> directory;
+  if (selection) {
+    directory = ReadInspectors(jobs, *selection, inputs.inspectors, inputs.options.encoding, diags);
+  }
+  if (directory && !inputs.conflicts.empty()) {
+    result.conflicts = ReadConflicts(inputs.conflicts, *directory, inputs.options.encoding, diags);
+    if (!result.conflicts) return std::nullopt;
+  }
+  if (!selection || !directory) return std::nullopt;
+  std::optional<std::vector<Visit>> visits =
+      PlanVisits(jobs, *selection, *directory,
+                 result.conflicts ? &*result.conflicts : nullptr, inputs.seed, diags);
+  if (!visits) return std::nullopt;
+  result.selection = std::move(*selection);
+  result.directory = std::move(*directory);
+  result.visits = std::move(*visits);
+  result.files.emplace_back("draws.csv", DrawsCsv(result.selection));
+  result.files.emplace_back("visits.csv",
+                            VisitsCsv(result.selection, result.directory, result.visits));
+  result.files.emplace_back("publication.csv",
+                            PublicationCsv(result.selection, result.directory, result.visits,
+                                           inputs.options.publish_inspectors));
+  result.files.emplace_back("drawjobs.json", jobs.bytes);
+  result.files.emplace_back("manifest.json", ManifestJson(inputs, result));
+  return result;
+}
+
+}  // namespace planc::draw

@@ -1,0 +1,59 @@
+#ifndef PLANC_DRAW_RECORD_H_
+#define PLANC_DRAW_RECORD_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "compiler/diag/engine.h"
+#include "compiler/draw/jobs.h"
+#include "compiler/draw/select.h"
+#include "compiler/draw/visits.h"
+
+// A whole draw and its record (draw.md "Outputs of planc draw"): the picks,
+// the visits and teams, and the five files of the draw folder, as bytes.
+// `planc draw` writes them; `planc verify` makes them again and compares.
+namespace planc::draw {
+
+struct DrawOptions {
+  data::Encoding encoding = data::Encoding::kAuto;
+  bool skip_invalid = false;
+  bool recount = false;
+  bool publish_inspectors = false;  // an `inspectors` column in publication.csv
+};
+
+struct DrawInputs {
+  const Jobs* jobs = nullptr;
+  std::string seed;  // 64 lowercase hex digits
+  std::string registry;
+  std::string inspectors;
+  std::string conflicts;  // empty: none
+  DrawOptions options;
+  // The file names the manifest records (verify passes the recorded ones,
+  // so that a verifier's copies may have other names); empty: the paths'.
+  std::string jobs_name, registry_name, inspectors_name, conflicts_name;
+  std::function<void(std::uint64_t)> progress;  // raw registry bytes read
+};
+
+struct DrawResult {
+  Selection selection;
+  InspectorDirectory directory;
+  std::optional<Conflicts> conflicts;
+  std::vector<Visit> visits;
+  // The draw folder, in the order written: draws.csv, visits.csv,
+  // publication.csv, drawjobs.json, manifest.json (the manifest last, as it
+  // holds the others' digests).
+  std::vector<std::pair<std::string, std::string>> files;
+};
+
+// Runs the draw. nullopt when any input is wrong; everything is in `diags`.
+std::optional<DrawResult> RunDraw(const DrawInputs& inputs, Diagnostics& diags);
+
+// The options as the manifest records them, and back.
+const char* EncodingOption(data::Encoding encoding);
+
+}  // namespace planc::draw
+
+#endif  // PLANC_DRAW_RECORD_H_

@@ -1,0 +1,399 @@
+#include "compiler/draw/select.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "compiler/data/csv.h"
+#include "compiler/data/duplicates.h"
+#include "compiler/data/predicate.h"
+#include "compiler/data/table.h"
+#include "compiler/draw/prn.h"
+
+namespace planc::draw {
+namespace {
+
+// Column ids of RegistrySpec().
+constexpr int kUscc = 0, kName = 1, kCredit = 5, kStatus = 7, kRegisteredOn = 9;
+
+int CreditIndex(std::string_view credit) {
+  return credit.size() == 1 && credit[0] >= 'A' && credit[0] <= 'D' ? credit[0] - 'A' : 4;
+}
+
+// The jobs' predicates as one text, a line each ("T01 targets: …"), parsed
+// from there: a column the registry lacks is then reported at a line a
+// reader can see, in the file named after the jobs.
+struct Predicates {
+  SourcePtr file;
+  std::map<std::string, expr::Expr> scopes;
+  std::vector<expr::Expr> targets;  // per task of Select's task list
+};
+
+std::optional<Predicates> ParsePredicates(const Jobs& jobs,
+                                          const std::vector<const TaskJob*>& tasks,
+                                          Diagnostics& diags) {
+  std::vector<std::pair<std::string, std::string>> lines;
+  for (const auto& [name, predicate] : jobs.scopes) lines.emplace_back("scope " + name + ": ", predicate);
+  for (const TaskJob* task : tasks) lines.emplace_back(task->id + " targets: ", task->targets);
+  PredicateLines parsed = ParsePredicateLines(jobs.path + " (predicates)", lines, diags);
+  if (!parsed.ok) return std::nullopt;
+  Predicates out;
+  out.file = parsed.file;
+  std::size_t i = 0;
+  for (const auto& entry : jobs.scopes) out.scopes.emplace(entry.first, std::move(*parsed.parsed[i++]));
+  while (i < parsed.parsed.size()) out.targets.push_back(std::move(*parsed.parsed[i++]));
+  return out;
+}
+
+bool PickBefore(std::uint64_t u, std::string_view uscc, const Pick& p) {
+  return u < p.u || (u == p.u && uscc < p.uscc);
+}
+
+struct ByKey {
+  bool operator()(const Pick& a, const Pick& b) const { return PickBefore(a.u, a.uscc, b); }
+};
+
+// The `capacity` units with the smallest (u, uscc) seen so far: a max-heap
+// whose top is the unit to give up first.
+struct Heap {
+  std::uint64_t capacity = 0;
+  std::uint64_t count = 0;  // units of the stratum seen (N)
+  std::vector<Pick> items;
+
+  void Offer(std::uint64_t u, std::string_view uscc, std::string_view name) {
+    if (items.size() < capacity) {
+      items.push_back(Pick{u, std::string(uscc), std::string(name)});
+      std::push_heap(items.begin(), items.end(), ByKey());
+    } else if (PickBefore(u, uscc, items.front())) {
+      std::pop_heap(items.begin(), items.end(), ByKey());
+      Pick& slot = items.back();  // reuse its buffers
+      slot.u = u;
+      slot.uscc.assign(uscc);
+      slot.name.assign(name);
+      std::push_heap(items.begin(), items.end(), ByKey());
+    }
+  }
+};
+
+// What one pass over the registry needs, built once.
+struct Plan {
+  std::vector<const TaskJob*> tasks;              // task-id order
+  std::vector<std::size_t> job_of;                // per task: index into jobs.jobs
+  std::vector<std::uint64_t> index_in_job;        // per task: i of the negative shift
+  std::vector<std::array<int, 5>> stratum_of;     // per task and class: stratum index or -1
+  std::vector<PrnHasher> group_hashers;           // per job: "g:" + group
+  std::vector<PrnHasher> task_hashers;            // per task: "t:" + id
+};
+
+struct PassOutput {
+  std::vector<std::vector<Heap>> heaps;  // per task and stratum
+  RegistryFacts facts;
+};
+
+// One pass over the registry. The first pass (`report`) validates every row
+// and reports into `diags`; a second pass, needed only when a stratum turned
+// out larger than its heap, reads the same file quietly.
+std::optional<PassOutput> Pass(const Jobs& jobs, const Plan& plan, const Predicates& predicates,
+                               const std::string& path, const SelectOptions& options,
+                               const std::vector<std::vector<std::uint64_t>>& capacities,
+                               bool report, Diagnostics& diags) {
+  Diagnostics quiet;
+  Diagnostics& out = report ? diags : quiet;
+  std::unique_ptr<data::TableReader> opened =
+      data::OpenTable(path, data::RegistrySpec(), options.encoding, out);
+  if (!opened) return std::nullopt;
+  data::TableReader& table = *opened;
+  data::CsvReader* reader = &table.csv();
+  table.set_skip_invalid(options.skip_invalid);
+
+  data::RowPredicates compiled(table.header(), data::RegistrySpec(), predicates.file, out);
+  for (const auto& [name, e] : predicates.scopes) compiled.AddNamed(name, e);
+  bool ok = compiled.CompileAllNamed();
+  std::vector<int> roots;
+  for (const expr::Expr& e : predicates.targets) {
+    roots.push_back(compiled.Add(e));
+    ok = ok && roots.back() >= 0;
+  }
+  if (!ok) return std::nullopt;
+  std::vector<bool> keyed(table.header().names.size(), true);
+  for (int c : {kUscc, kName, kRegisteredOn}) keyed[c] = false;
+  data::RowClassifier classifier(compiled, roots, keyed);
+
+  PassOutput result;
+  result.heaps.resize(plan.tasks.size());
+  for (std::size_t t = 0; t < plan.tasks.size(); ++t) {
+    result.heaps[t].resize(plan.tasks[t]->strata.size());
+    for (std::size_t s = 0; s < result.heaps[t].size(); ++s) {
+      result.heaps[t][s].capacity = capacities[t][s];
+    }
+  }
+  // Per classifier outcome: the jobs with a task whose targets hold, and
+  // those tasks, in job and task order.
+  struct Hit {
+    std::size_t job;
+    std::vector<std::size_t> tasks;
+  };
+  std::vector<std::vector<Hit>> hits_of;
+  std::vector<bool> known;
+
+  data::SeenCodes seen;
+  std::uint64_t invalid = 0;
+  data::Row row;
+  bool valid = true;
+  while (table.Next(row, valid)) {
+    if (!valid) {
+      ++invalid;
+      continue;
+    }
+    ++result.facts.rows;
+    if (report) {
+      seen.Add(row.values[kUscc]);
+      if (options.progress && (result.facts.rows & 0xFFFF) == 0) {
+        options.progress(reader->source().raw_bytes());
+      }
+    }
+    if (row.values[kStatus] != "active") continue;
+    ++result.facts.active;
+    std::uint32_t outcome = classifier.Classify(row);
+    if (outcome >= known.size()) {
+      known.resize(outcome + 1, false);
+      hits_of.resize(outcome + 1);
+    }
+    if (!known[outcome]) {
+      known[outcome] = true;
+      for (std::size_t t = 0; t < plan.tasks.size(); ++t) {
+        if (!classifier.Holds(outcome, t)) continue;
+        std::vector<Hit>& hits = hits_of[outcome];
+        if (hits.empty() || hits.back().job != plan.job_of[t]) hits.push_back({plan.job_of[t], {}});
+        hits.back().tasks.push_back(t);
+      }
+    }
+    const std::vector<Hit>& hits = hits_of[outcome];
+    if (hits.empty()) continue;
+    int credit = CreditIndex(row.values[kCredit]);
+    std::string_view uscc = row.values[kUscc];
+    std::string_view name = row.values[kName];
+    for (const Hit& hit : hits) {
+      const Job& job = jobs.jobs[hit.job];
+      bool have_u = false;
+      std::uint64_t group_u = 0;
+      for (std::size_t t : hit.tasks) {
+        int s = plan.stratum_of[t][credit];
+        if (s < 0) continue;
+        Heap& heap = result.heaps[t][s];
+        ++heap.count;
+        if (heap.capacity == 0) continue;
+        std::uint64_t u;
+        if (job.coordination == Coordination::kIndependent) {
+          u = plan.task_hashers[t](uscc);
+        } else {
+          if (!have_u) {
+            group_u = plan.group_hashers[hit.job](uscc);
+            have_u = true;
+          }
+          u = job.coordination == Coordination::kNegative
+                  ? NegativeShift(group_u, plan.index_in_job[t], job.tasks.size())
+                  : group_u;
+        }
+        heap.Offer(u, uscc, name);
+      }
+    }
+  }
+  if (!table.Close()) return std::nullopt;
+  if (!report) return result;
+  if (options.progress) options.progress(reader->source().raw_bytes());
+  if (result.facts.rows == 0 && invalid == 0) {
+    auto file = std::make_shared<SourceFile>(path, "");
+    out.Add(DiagBuilder(DiagKind::kEmptyTable, file, {0, 0})
+                .Message("the registry has a header but no rows", "名录库只有表头，没有数据行")
+                .Help("export the registry again with its rows", "请重新导出包含数据行的名录库"));
+    return std::nullopt;
+  }
+  result.facts.sha256 = reader->source().Sha256Hex();
+  std::vector<std::uint64_t> suspects = seen.Repeated();
+  bool duplicates =
+      !suspects.empty() && data::ConfirmDuplicates(path, options.encoding, suspects, out);
+  if (invalid > 0 || duplicates) {
+    auto file = std::make_shared<SourceFile>(path, "");
+    if (options.skip_invalid && !duplicates) {
+      out.Add(DiagBuilder(DiagKind::kRowsSkipped, file, {0, 0})
+                  .Message(fmt::format("{} invalid row{} skipped (--skip-invalid)", invalid,
+                                       invalid == 1 ? "" : "s"),
+                           fmt::format("已跳过 {} 个无效行（--skip-invalid）", invalid)));
+    } else {
+      return std::nullopt;
+    }
+  }
+  return result;
+}
+
+std::string StratumLabel(const TaskJob& task, const StratumJob& s) {
+  return s.name == "*" ? task.id : fmt::format("{} class {}", task.id, s.name);
+}
+
+std::string StratumLabelZh(const TaskJob& task, const StratumJob& s) {
+  return s.name == "*" ? task.id : fmt::format("{} {} 类", task.id, s.name);
+}
+
+}  // namespace
+
+std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
+                                const std::string& path, const SelectOptions& options,
+                                Diagnostics& diags) {
+  Plan plan;
+  for (std::size_t j = 0; j < jobs.jobs.size(); ++j) {
+    const Job& job = jobs.jobs[j];
+    plan.group_hashers.emplace_back(seed_hex, GroupStream(job.group));
+    for (std::size_t i = 0; i < job.tasks.size(); ++i) {
+      plan.tasks.push_back(&job.tasks[i]);
+      plan.job_of.push_back(j);
+      plan.index_in_job.push_back(i);
+    }
+  }
+  // Task-id order overall; within a job the tasks are already in it.
+  std::vector<std::size_t> order(plan.tasks.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return plan.tasks[a]->id < plan.tasks[b]->id; });
+  {
+    Plan sorted;
+    sorted.group_hashers = plan.group_hashers;
+    for (std::size_t i : order) {
+      sorted.tasks.push_back(plan.tasks[i]);
+      sorted.job_of.push_back(plan.job_of[i]);
+      sorted.index_in_job.push_back(plan.index_in_job[i]);
+    }
+    plan = std::move(sorted);
+  }
+  for (const TaskJob* task : plan.tasks) {
+    plan.task_hashers.emplace_back(seed_hex, TaskStream(task->id));
+    std::array<int, 5> of;
+    of.fill(-1);
+    for (std::size_t s = 0; s < task->strata.size(); ++s) {
+      const std::string& name = task->strata[s].name;
+      if (name == "*") {
+        of.fill(static_cast<int>(s));
+      } else {
+        of[static_cast<std::size_t>(name[0] == 'U' ? 4 : name[0] - 'A')] = static_cast<int>(s);
+      }
+    }
+    plan.stratum_of.push_back(of);
+  }
+  // The predicates refer to tasks in the (re-sorted) task order, like the heaps.
+  std::optional<Predicates> predicates = ParsePredicates(jobs, plan.tasks, diags);
+  if (!predicates) return std::nullopt;
+
+  // Heaps as large as the jobs' own figures ask; none when they have none.
+  std::vector<std::vector<std::uint64_t>> capacities(plan.tasks.size());
+  for (std::size_t t = 0; t < plan.tasks.size(); ++t) {
+    for (const StratumJob& s : plan.tasks[t]->strata) {
+      capacities[t].push_back(s.population ? SampleSize(s, *s.population) : 0);
+    }
+  }
+  std::optional<PassOutput> pass =
+      Pass(jobs, plan, *predicates, path, options, capacities, true, diags);
+  if (!pass) return std::nullopt;
+
+  // Compare each stratum with the jobs' figures.
+  auto jobs_file = std::make_shared<SourceFile>(jobs.path, "");
+  std::vector<std::string> changes_en, changes_zh;
+  bool again = false;
+  for (std::size_t t = 0; t < plan.tasks.size(); ++t) {
+    const TaskJob& task = *plan.tasks[t];
+    for (std::size_t s = 0; s < task.strata.size(); ++s) {
+      const StratumJob& sj = task.strata[s];
+      Heap& heap = pass->heaps[t][s];
+      if (sj.population && *sj.population != heap.count) {
+        changes_en.push_back(fmt::format("{}: {} units in the registry, {} when compiled",
+                                         StratumLabel(task, sj), heap.count, *sj.population));
+        changes_zh.push_back(fmt::format("{}：名录库中 {} 户，编制时 {} 户",
+                                         StratumLabelZh(task, sj), heap.count, *sj.population));
+      }
+      std::uint64_t n = SampleSize(sj, heap.count);
+      if (n > heap.items.size() && heap.count > heap.items.size()) {
+        again = true;
+        capacities[t][s] = n;
+      }
+    }
+  }
+  if (!changes_en.empty()) {
+    bool stats = jobs.population_from == "stats";
+    std::string where = stats ? " (or a stats file made from it with `planc stats`)" : "";
+    std::string where_zh = stats ? "（或用 `planc stats` 由它生成的统计文件）" : "";
+    DiagBuilder b(options.recount ? DiagKind::kPopulationRecounted : DiagKind::kPopulationChanged,
+                  jobs_file, {0, 0});
+    if (options.recount) {
+      b.Message(fmt::format("{} strat{} recounted from this registry (--recount)",
+                            changes_en.size(), changes_en.size() == 1 ? "um" : "a"),
+                fmt::format("已按本名录库重新计数 {} 个分层（--recount）", changes_en.size()));
+    } else {
+      b.Message(fmt::format("the registry is not the one the plan was compiled with: {} "
+                            "differ{} from the jobs' figures",
+                            changes_en.size() == 1 ? "1 stratum" : fmt::format("{} strata", changes_en.size()),
+                            changes_en.size() == 1 ? "s" : ""),
+                fmt::format("名录库与编制计划时所用的不同：{} 个分层的户数与抽取任务不符",
+                            changes_en.size()));
+      b.Help(fmt::format("compile the plan again against this registry{} so that the plan is "
+                         "checked with the right figures, or pass --recount to draw from this "
+                         "registry's counts",
+                         where),
+             fmt::format("请用本名录库{}重新编制计划，使计划按正确的户数检查；"
+                         "或加 --recount 按本名录库的户数抽取",
+                         where_zh));
+    }
+    constexpr std::size_t kShown = 10;
+    for (std::size_t i = 0; i < changes_en.size() && i < kShown; ++i) {
+      b.Note(changes_en[i], changes_zh[i]);
+    }
+    if (changes_en.size() > kShown) {
+      b.Note(fmt::format("and {} more", changes_en.size() - kShown),
+             fmt::format("另有 {} 个", changes_en.size() - kShown));
+    }
+    diags.Add(b);
+    if (!options.recount) return std::nullopt;
+  }
+  if (again) {
+    std::optional<PassOutput> second =
+        Pass(jobs, plan, *predicates, path, options, capacities, false, diags);
+    if (!second) return std::nullopt;
+    second->facts = pass->facts;
+    pass = std::move(second);
+  }
+
+  Selection selection;
+  selection.registry = pass->facts;
+  for (std::size_t t = 0; t < plan.tasks.size(); ++t) {
+    const TaskJob& task = *plan.tasks[t];
+    TaskDraw draw;
+    draw.task = &task;
+    draw.job = &jobs.jobs[plan.job_of[t]];
+    for (std::size_t s = 0; s < task.strata.size(); ++s) {
+      const StratumJob& sj = task.strata[s];
+      Heap& heap = pass->heaps[t][s];
+      StratumDraw stratum;
+      stratum.job = &sj;
+      stratum.population = heap.count;
+      stratum.n = SampleSize(sj, heap.count);
+      std::sort(heap.items.begin(), heap.items.end(), ByKey());
+      heap.items.resize(std::min<std::size_t>(heap.items.size(), stratum.n));
+      stratum.picks = std::move(heap.items);
+      std::uint64_t asked = sj.count ? *sj.count : sj.min ? *sj.min : 0;
+      if (asked > heap.count) {
+        diags.Add(DiagBuilder(DiagKind::kFewerThanAsked, jobs_file, {0, 0})
+                      .Message(fmt::format("{} asks for at least {} units but the registry has {}: "
+                                           "all {} are drawn",
+                                           StratumLabel(task, sj), asked, heap.count, heap.count),
+                               fmt::format("{} 要求至少抽取 {} 户，名录库中只有 {} 户：已全部抽取",
+                                           StratumLabelZh(task, sj), asked, heap.count)));
+      }
+      draw.strata.push_back(std::move(stratum));
+    }
+    selection.tasks.push_back(std::move(draw));
+  }
+  return selection;
+}
+
+}  // namespace planc::draw

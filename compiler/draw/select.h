@@ -1,0 +1,69 @@
+#ifndef PLANC_DRAW_SELECT_H_
+#define PLANC_DRAW_SELECT_H_
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/data/text_source.h"
+#include "compiler/diag/engine.h"
+#include "compiler/draw/jobs.h"
+
+// The first of the two draws: the enterprises (draw.md "Sample sizes",
+// "Coordination groups and streams"). One pass over the registry; per task
+// and stratum a bounded heap keeps the n units with the smallest (u, uscc),
+// so memory grows with the picks, not with the rows.
+namespace planc::draw {
+
+struct Pick {
+  std::uint64_t u = 0;  // the PRN the task ordered by (shifted under negative coordination)
+  std::string uscc;
+  std::string name;
+};
+
+struct StratumDraw {
+  const StratumJob* job = nullptr;
+  std::uint64_t population = 0;  // N, counted in the registry
+  std::uint64_t n = 0;           // the sample size for N
+  std::vector<Pick> picks;       // ascending (u, uscc): rank i+1 is picks[i]
+};
+
+struct TaskDraw {
+  const TaskJob* task = nullptr;
+  const Job* job = nullptr;
+  std::vector<StratumDraw> strata;  // as the job lists them
+};
+
+struct RegistryFacts {
+  std::string sha256;
+  std::uint64_t rows = 0;    // valid data rows
+  std::uint64_t active = 0;  // of which active
+};
+
+struct Selection {
+  std::vector<TaskDraw> tasks;  // task-id order
+  RegistryFacts registry;
+};
+
+struct SelectOptions {
+  data::Encoding encoding = data::Encoding::kAuto;
+  bool skip_invalid = false;
+  // Accept strata sizes that differ from the jobs' figures (the registry
+  // changed since the plan was compiled); otherwise that is error E0503.
+  bool recount = false;
+  // Called now and then with the raw bytes read so far (a progress line).
+  std::function<void(std::uint64_t)> progress;
+};
+
+// Draws every task of `jobs` from the registry at `path` with `seed_hex`.
+// nullopt when the registry cannot be used or its strata differ from the
+// jobs' figures without `recount`; every problem is in `diags`.
+std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
+                                const std::string& path, const SelectOptions& options,
+                                Diagnostics& diags);
+
+}  // namespace planc::draw
+
+#endif  // PLANC_DRAW_SELECT_H_

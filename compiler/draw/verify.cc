@@ -1,0 +1,370 @@
+#include "compiler/draw/verify.h"
+
+#include <openssl/evp.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "compiler/draw/jobs.h"
+#include "compiler/draw/prn.h"
+#include "compiler/draw/record.h"
+#include "compiler/util/sha256.h"
+
+namespace planc::draw {
+namespace {
+
+using Json = nlohmann::json;
+namespace fs = std::filesystem;
+
+std::optional<std::string> ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return bytes.str();
+}
+
+// SHA-256 of a file, streamed (registries are large); nullopt when unreadable.
+std::optional<std::string> FileSha256(const std::string& path) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) return std::nullopt;
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+  std::string buffer(1 << 20, '\0');
+  std::size_t got = 0;
+  while ((got = std::fread(buffer.data(), 1, buffer.size(), file)) > 0) {
+    EVP_DigestUpdate(ctx.get(), buffer.data(), got);
+  }
+  bool failed = std::ferror(file) != 0;
+  std::fclose(file);
+  if (failed) return std::nullopt;
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_DigestFinal_ex(ctx.get(), digest, &length);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < length; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 15];
+  }
+  return hex;
+}
+
+// A string member of a JSON object, or "" when absent or not a string.
+std::string StringAt(const Json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+class ManifestReader {
+ public:
+  ManifestReader(SourcePtr file, Diagnostics& diags, bool json)
+      : file_(std::move(file)), diags_(diags) {
+    if (json) offsets_ = JsonValueOffsets(file_->text());
+  }
+
+  void Problem(const std::string& path, const std::string& en, const std::string& zh) {
+    ok_ = false;
+    std::uint32_t at = OffsetOf(offsets_, path);
+    diags_.Add(DiagBuilder(DiagKind::kManifestInvalid, file_, {at, at})
+                   .Message(fmt::format("`{}`: {}", path, en), fmt::format("`{}`：{}", path, zh))
+                   .Help("verify the manifest.json that `planc draw` wrote, unchanged",
+                         "请核验 `planc draw` 写出的原始 manifest.json"));
+  }
+  const Json* Object(const Json& json, const std::string& path, const char* key) {
+    auto it = json.find(key);
+    if (it == json.end() || !it->is_object()) {
+      Problem(path.empty() ? key : path + "." + key, "must be an object", "应为对象");
+      return nullptr;
+    }
+    return &*it;
+  }
+  std::string String(const Json& json, const std::string& path, const char* key) {
+    auto it = json.find(key);
+    if (it == json.end() || !it->is_string()) {
+      Problem(path.empty() ? key : path + "." + key, "must be a string", "应为字符串");
+      return {};
+    }
+    return it->get<std::string>();
+  }
+  bool Bool(const Json& json, const std::string& path, const char* key) {
+    auto it = json.find(key);
+    if (it == json.end() || !it->is_boolean()) {
+      Problem(path + "." + key, "must be true or false", "应为 true 或 false");
+      return false;
+    }
+    return it->get<bool>();
+  }
+  bool ok() const { return ok_; }
+
+ private:
+  SourcePtr file_;
+  Diagnostics& diags_;
+  std::map<std::string, std::uint32_t> offsets_;
+  bool ok_ = true;
+};
+
+// The 1-based line where two texts first differ, and that line of each.
+struct FirstDifference {
+  std::size_t line = 0;
+  std::string recorded, expected;
+};
+
+FirstDifference Compare(const std::string& recorded, const std::string& expected) {
+  FirstDifference d;
+  std::size_t at = 0, line_start = 0, line = 1;
+  while (at < recorded.size() && at < expected.size() && recorded[at] == expected[at]) {
+    if (recorded[at] == '\n') {
+      ++line;
+      line_start = at + 1;
+    }
+    ++at;
+  }
+  auto line_of = [&](const std::string& text) {
+    std::size_t end = text.find('\n', line_start);
+    std::string out = text.substr(std::min(line_start, text.size()),
+                                  end == std::string::npos ? std::string::npos : end - line_start);
+    if (!out.empty() && out.back() == '\r') out.pop_back();
+    return out;
+  };
+  d.line = line;
+  d.recorded = line_of(recorded);
+  d.expected = line_of(expected);
+  return d;
+}
+
+std::optional<data::Encoding> ParseEncoding(const std::string& name) {
+  if (name == "auto") return data::Encoding::kAuto;
+  if (name == "utf-8") return data::Encoding::kUtf8;
+  if (name == "gb18030") return data::Encoding::kGb18030;
+  return std::nullopt;
+}
+
+}  // namespace
+
+VerifyOutcome Verify(const VerifyInputs& inputs, Diagnostics& diags) {
+  VerifyOutcome outcome;
+  std::optional<std::string> manifest_bytes = ReadAll(inputs.manifest);
+  auto manifest_file = std::make_shared<SourceFile>(inputs.manifest, manifest_bytes.value_or(""));
+  if (!manifest_bytes) {
+    diags.Add(DiagBuilder(DiagKind::kDataFileUnreadable, manifest_file, {0, 0})
+                  .Message("cannot read the draw manifest", "无法读取抽取清单")
+                  .Help("pass the manifest.json of a folder that `planc draw` wrote",
+                        "请指定 `planc draw` 输出目录中的 manifest.json"));
+    return outcome;
+  }
+  Json manifest = Json::parse(*manifest_bytes, nullptr, false);
+  ManifestReader in(manifest_file, diags, !manifest.is_discarded());
+  if (manifest.is_discarded() || !manifest.is_object()) {
+    in.Problem("(top level)", "the manifest is not a JSON object", "清单不是 JSON 对象");
+    return outcome;
+  }
+  std::string schema = in.String(manifest, "", "schema");
+  if (in.ok() && schema != "planc/draw-manifest@1") {
+    in.Problem("schema", fmt::format("is `{}`, not planc/draw-manifest@1", schema),
+               fmt::format("为 `{}`，不是 planc/draw-manifest@1", schema));
+  }
+  std::string algorithm = in.String(manifest, "", "algorithm");
+  if (in.ok() && algorithm != kAlgorithm) {
+    in.Problem("algorithm", fmt::format("is `{}`; this planc verifies {} only", algorithm, kAlgorithm),
+               fmt::format("为 `{}`；本程序只能核验 {}", algorithm, kAlgorithm));
+  }
+  std::string seed = in.String(manifest, "", "seed");
+  if (in.ok() && !IsSeedHex(seed)) {
+    in.Problem("seed", "must be 64 lowercase hex digits", "应为 64 位小写十六进制数");
+  }
+  DrawOptions options;
+  if (const Json* o = in.Object(manifest, "", "options")) {
+    options.recount = in.Bool(*o, "options", "recount");
+    options.skip_invalid = in.Bool(*o, "options", "skip_invalid");
+    options.publish_inspectors = in.Bool(*o, "options", "publish_inspectors");
+    std::string encoding = in.String(*o, "options", "encoding");
+    if (std::optional<data::Encoding> e = ParseEncoding(encoding)) {
+      options.encoding = *e;
+    } else if (in.ok()) {
+      in.Problem("options.encoding", "must be auto, utf-8 or gb18030",
+                 "应为 auto、utf-8 或 gb18030");
+    }
+  }
+  const Json* recorded_inputs = in.Object(manifest, "", "inputs");
+  const Json* outputs = in.Object(manifest, "", "outputs");
+  if (!in.ok()) return outcome;
+  outcome.seed = seed;
+  fs::path folder = fs::path(inputs.manifest).parent_path();
+  auto beside = [&](const std::string& name) { return (folder / name).string(); };
+
+  bool identical = true;
+  auto mismatch = [&](const std::string& path, std::string en, std::string zh, std::string help_en,
+                      std::string help_zh) {
+    identical = false;
+    auto file = std::make_shared<SourceFile>(path, "");
+    diags.Add(DiagBuilder(DiagKind::kVerifyMismatch, file, {0, 0})
+                  .Message(std::move(en), std::move(zh))
+                  .Help(std::move(help_en), std::move(help_zh)));
+  };
+
+  // Inputs: each file the verifier holds must be the one the draw read.
+  struct Input {
+    const char* role;
+    const char* role_zh;
+    std::string path;
+  };
+  std::vector<Input> given = {{"jobs", "抽取任务文件", beside("drawjobs.json")},
+                              {"registry", "名录库", inputs.registry},
+                              {"inspectors", "执法检查人员名录库", inputs.inspectors},
+                              {"conflicts", "回避名单", inputs.conflicts}};
+  for (const Input& input : given) {
+    auto it = recorded_inputs->find(input.role);
+    bool recorded = it != recorded_inputs->end() && it->is_object();
+    if (!recorded && it != recorded_inputs->end() && !it->is_null()) {
+      in.Problem(fmt::format("inputs.{}", input.role), "must be an object or null",
+                 "应为对象或 null");
+      return outcome;
+    }
+    if (!recorded && input.path.empty()) continue;
+    if (!recorded) {
+      mismatch(input.path,
+               fmt::format("the draw used no {} file, but one was given", input.role),
+               fmt::format("抽取时未使用{}，但核验时指定了", input.role_zh),
+               fmt::format("verify without --{}", input.role),
+               fmt::format("核验时不要加 --{}", input.role));
+      continue;
+    }
+    std::string file = StringAt(*it, "file");
+    std::string sha = StringAt(*it, "sha256");
+    if (input.path.empty()) {
+      mismatch(inputs.manifest,
+               fmt::format("the draw used the {} file `{}`; it was not given", input.role, file),
+               fmt::format("抽取时使用了{} `{}`，核验时未指定", input.role_zh, file),
+               fmt::format("pass it with --{} FILE", input.role),
+               fmt::format("请用 --{} FILE 指定", input.role));
+      continue;
+    }
+    std::optional<std::string> actual = FileSha256(input.path);
+    if (!actual) {
+      mismatch(input.path, fmt::format("cannot read the {} file", input.role),
+               fmt::format("无法读取{}", input.role_zh), "check the path", "请检查路径");
+    } else if (*actual != sha) {
+      mismatch(input.path,
+               fmt::format("this {} file is not the one the draw used (`{}`): its SHA-256 is {}, "
+                           "the manifest records {}",
+                           input.role, file, *actual, sha),
+               fmt::format("该{}不是抽取时使用的文件（`{}`）：其 SHA-256 为 {}，清单记录为 {}",
+                           input.role_zh, file, *actual, sha),
+               "verify with the very file the draw read; any changed byte changes its SHA-256",
+               "请使用抽取时读取的原文件核验；任何一个字节的改动都会改变 SHA-256");
+    }
+  }
+  // Published outputs: each must still have its recorded digest.
+  std::vector<std::pair<std::string, std::string>> on_disk;
+  for (const auto& [name, entry] : outputs->items()) {
+    if (!entry.is_object() || !entry.contains("sha256") || !entry["sha256"].is_string()) {
+      in.Problem("outputs." + name, "must be an object with sha256", "应为含 sha256 的对象");
+      return outcome;
+    }
+    if (name.find('/') != std::string::npos || name == "manifest.json" || name == ".." ||
+        name == ".") {
+      in.Problem("outputs." + name, "is not a file of the draw folder", "不是抽取目录中的文件");
+      return outcome;
+    }
+    std::optional<std::string> bytes = ReadAll(beside(name));
+    if (!bytes) {
+      mismatch(beside(name), "the draw folder has lost this file", "抽取目录中缺少该文件",
+               "restore it from the published record", "请从公开的记录中恢复该文件");
+      continue;
+    }
+    if (Sha256Hex(*bytes) != entry["sha256"].get<std::string>()) {
+      mismatch(beside(name),
+               "this file differs from the one the draw wrote (its SHA-256 is not the "
+               "manifest's)",
+               "该文件与抽取时写出的不同（SHA-256 与清单不符）",
+               "the published record was changed after the draw",
+               "抽取之后公开记录被修改过");
+    }
+    on_disk.emplace_back(name, std::move(*bytes));
+  }
+  on_disk.emplace_back("manifest.json", *manifest_bytes);
+  if (!identical) return outcome;
+
+  // Re-run the draw in memory and compare every file.
+  Diagnostics run;
+  std::optional<Jobs> jobs;
+  if (std::optional<std::string> bytes = ReadAll(beside("drawjobs.json"))) {
+    jobs = ParseJobs(beside("drawjobs.json"), std::move(*bytes), run);
+  }
+  DrawInputs draw;
+  draw.seed = seed;
+  draw.registry = inputs.registry;
+  draw.inspectors = inputs.inspectors;
+  draw.conflicts = inputs.conflicts;
+  draw.options = options;
+  auto recorded_name = [&](const char* role) {
+    auto it = recorded_inputs->find(role);
+    return it != recorded_inputs->end() && it->is_object() ? StringAt(*it, "file")
+                                                            : std::string();
+  };
+  draw.jobs_name = recorded_name("jobs");
+  draw.registry_name = recorded_name("registry");
+  draw.inspectors_name = recorded_name("inspectors");
+  draw.conflicts_name = recorded_name("conflicts");
+  std::optional<DrawResult> result;
+  if (jobs) {
+    draw.jobs = &*jobs;
+    result = RunDraw(draw, run);
+  }
+  if (!result) {
+    for (const Diagnostic& d : run.Sorted()) diags.Add(d);
+    mismatch(inputs.manifest, "the recorded draw cannot be run again with these files",
+             "无法用这些文件重新运行所记录的抽取",
+             "the diagnostics above say why", "原因见上方的诊断信息");
+    return outcome;
+  }
+  std::map<std::string, const std::string*> expected;
+  for (const auto& [name, bytes] : result->files) expected[name] = &bytes;
+  for (const auto& [name, bytes] : on_disk) {
+    auto it = expected.find(name);
+    if (it == expected.end()) {
+      mismatch(beside(name), "the draw does not write this file", "抽取不会写出该文件",
+               "the manifest lists a file planc draw does not write",
+               "清单列出了 planc draw 不会写出的文件");
+      continue;
+    }
+    ++outcome.files_checked;
+    if (*it->second == bytes) continue;
+    FirstDifference d = Compare(bytes, *it->second);
+    identical = false;
+    auto file = std::make_shared<SourceFile>(beside(name), bytes);
+    std::uint32_t offset = d.line <= file->line_count() ? file->LineStart(d.line) : 0;
+    diags.Add(DiagBuilder(DiagKind::kVerifyMismatch, file, {offset, offset})
+                  .Message(fmt::format("{} differs from the draw re-run, from row {} on", name,
+                                       d.line),
+                           fmt::format("{} 与重新运行的结果不一致，自第 {} 行起", name, d.line))
+                  .Note(fmt::format("recorded: {}", d.recorded), fmt::format("记录：{}", d.recorded))
+                  .Note(fmt::format("re-run:   {}", d.expected),
+                        fmt::format("重新运行：{}", d.expected))
+                  .Help("the record does not follow from the committed seed and these inputs",
+                        "该记录不能由所承诺的种子和这些输入得出"));
+    break;  // the first differing file and row
+  }
+  for (const auto& [name, bytes] : result->files) {
+    bool present = false;
+    for (const auto& entry : on_disk) present = present || entry.first == name;
+    if (!present && identical) {
+      mismatch(beside(name), "the manifest does not list this output of the draw",
+               "清单没有列出该抽取输出", "verify the manifest.json that planc draw wrote",
+               "请核验 planc draw 写出的原始 manifest.json");
+    }
+  }
+  outcome.identical = identical;
+  return outcome;
+}
+
+}  // namespace planc::draw

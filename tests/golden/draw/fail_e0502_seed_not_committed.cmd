@@ -1,0 +1,2 @@
+# the commitment published is not sha256 of this seed
+draw tests/golden/compile/small_registry.out/drawjobs.json --registry examples/shishi-2024/sample/registry.csv --inspectors examples/shishi-2024/sample/inspectors.csv --conflicts examples/shishi-2024/sample/conflicts.csv --seed 8f3c2a61d9e04b7a5c1e6f28b3d9a0c4e7f1b2d3c4a5968778695a4b3c2d1e0f -o {out} --commitment 785966334342eedbdeb504d45d9e06cb67abd76b66d764c27e821f5314bc8292
