@@ -121,10 +121,6 @@ std::string PublicationCsv(const Selection& selection, const InspectorDirectory&
   return out;
 }
 
-std::string FileName(const std::string& name, const std::string& path) {
-  return name.empty() ? std::filesystem::path(path).filename().string() : name;
-}
-
 std::uint64_t Lines(const std::string& csv) {
   return static_cast<std::uint64_t>(std::count(csv.begin(), csv.end(), '\n'));
 }
@@ -141,9 +137,9 @@ std::string ManifestJson(const DrawInputs& inputs, const DrawResult& result) {
   }
   Json conflicts = nullptr;
   if (result.conflicts) {
-    conflicts = Json{{"file", FileName(inputs.conflicts_name, inputs.conflicts)},
-                     {"sha256", result.conflicts->sha256},
-                     {"rows", result.conflicts->rows}};
+    conflicts = Json{{"sha256", result.conflicts->sha256},
+                     {"rows", result.conflicts->rows},
+                     {"encoding", ManifestEncoding(result.conflicts->encoding)}};
   }
   std::uint64_t draws = 0;
   std::set<std::string> enterprises;
@@ -162,19 +158,18 @@ std::string ManifestJson(const DrawInputs& inputs, const DrawResult& result) {
       {"seed", inputs.seed},
       {"commitment", Commitment(inputs.seed)},
       {"plan", Json{{"title", jobs.title}, {"document", jobs.document}, {"year", jobs.year}}},
-      {"options", Json{{"recount", inputs.options.recount},
-                       {"skip_invalid", inputs.options.skip_invalid},
-                       {"publish_inspectors", inputs.options.publish_inspectors},
-                       {"encoding", EncodingOption(inputs.options.encoding)}}},
+      {"options", Json{{"publish_inspectors", inputs.options.publish_inspectors}}},
       {"inputs",
-       Json{{"jobs", Json{{"file", FileName(inputs.jobs_name, jobs.path)}, {"sha256", jobs.sha256}}},
-            {"registry", Json{{"file", FileName(inputs.registry_name, inputs.registry)},
-                              {"sha256", result.selection.registry.sha256},
+       Json{{"jobs", Json{{"sha256", jobs.sha256}}},
+            {"registry", Json{{"sha256", result.selection.registry.sha256},
                               {"rows", result.selection.registry.rows},
-                              {"active", result.selection.registry.active}}},
-            {"inspectors", Json{{"file", FileName(inputs.inspectors_name, inputs.inspectors)},
-                                {"sha256", result.directory.sha256},
-                                {"rows", result.directory.rows}}},
+                              {"active", result.selection.registry.active},
+                              {"skipped", result.selection.registry.skipped},
+                              {"recounted", result.selection.registry.recounted},
+                              {"encoding", ManifestEncoding(result.selection.registry.encoding)}}},
+            {"inspectors", Json{{"sha256", result.directory.sha256},
+                                {"rows", result.directory.rows},
+                                {"encoding", ManifestEncoding(result.directory.encoding)}}},
             {"conflicts", conflicts}}},
       {"outputs", files},
       {"counts", Json{{"tasks", result.selection.tasks.size()},
@@ -188,19 +183,25 @@ std::string ManifestJson(const DrawInputs& inputs, const DrawResult& result) {
 
 }  // namespace
 
-const char* EncodingOption(data::Encoding encoding) {
+const char* ManifestEncoding(data::Encoding encoding) {
   switch (encoding) {
-    case data::Encoding::kUtf8: return "utf-8";
     case data::Encoding::kGb18030: return "gb18030";
+    case data::Encoding::kUtf8:
     case data::Encoding::kAuto: break;
   }
-  return "auto";
+  return "utf-8";
+}
+
+std::optional<data::Encoding> ParseManifestEncoding(const std::string& name) {
+  if (name == "utf-8") return data::Encoding::kUtf8;
+  if (name == "gb18030") return data::Encoding::kGb18030;
+  return std::nullopt;
 }
 
 std::optional<DrawResult> RunDraw(const DrawInputs& inputs, Diagnostics& diags) {
   const Jobs& jobs = *inputs.jobs;
   SelectOptions select;
-  select.encoding = inputs.options.encoding;
+  select.encoding = inputs.options.registry_encoding.value_or(inputs.options.encoding);
   select.skip_invalid = inputs.options.skip_invalid;
   select.recount = inputs.options.recount;
   select.progress = inputs.progress;
@@ -210,10 +211,14 @@ std::optional<DrawResult> RunDraw(const DrawInputs& inputs, Diagnostics& diags) 
   DrawResult result;
   std::optional<InspectorDirectory> directory;
   if (selection) {
-    directory = ReadInspectors(jobs, *selection, inputs.inspectors, inputs.options.encoding, diags);
+    directory = ReadInspectors(jobs, *selection, inputs.inspectors,
+                               inputs.options.inspectors_encoding.value_or(inputs.options.encoding),
+                               diags);
   }
   if (directory && !inputs.conflicts.empty()) {
-    result.conflicts = ReadConflicts(inputs.conflicts, *directory, inputs.options.encoding, diags);
+    result.conflicts =
+        ReadConflicts(inputs.conflicts, *directory,
+                      inputs.options.conflicts_encoding.value_or(inputs.options.encoding), diags);
     if (!result.conflicts) return std::nullopt;
   }
   if (!selection || !directory) return std::nullopt;

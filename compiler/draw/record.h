@@ -19,6 +19,8 @@ namespace planc::draw {
 
 struct DrawOptions {
   data::Encoding encoding = data::Encoding::kAuto;
+  // Per file, overriding `encoding` (verify reads each as the draw did).
+  std::optional<data::Encoding> registry_encoding, inspectors_encoding, conflicts_encoding;
   bool skip_invalid = false;
   bool recount = false;
   bool publish_inspectors = false;  // an `inspectors` column in publication.csv
@@ -31,9 +33,6 @@ struct DrawInputs {
   std::string inspectors;
   std::string conflicts;  // empty: none
   DrawOptions options;
-  // The file names the manifest records (verify passes the recorded ones,
-  // so that a verifier's copies may have other names); empty: the paths'.
-  std::string jobs_name, registry_name, inspectors_name, conflicts_name;
   std::function<void(std::uint64_t)> progress;  // raw registry bytes read
 };
 
@@ -51,8 +50,9 @@ struct DrawResult {
 // Runs the draw. nullopt when any input is wrong; everything is in `diags`.
 std::optional<DrawResult> RunDraw(const DrawInputs& inputs, Diagnostics& diags);
 
-// The options as the manifest records them, and back.
-const char* EncodingOption(data::Encoding encoding);
+// An encoding as the manifest records it ("utf-8", "gb18030"), and back.
+const char* ManifestEncoding(data::Encoding encoding);
+std::optional<data::Encoding> ParseManifestEncoding(const std::string& name);
 
 }  // namespace planc::draw
 

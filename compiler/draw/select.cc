@@ -213,6 +213,8 @@ std::optional<PassOutput> Pass(const Jobs& jobs, const Plan& plan, const Predica
     return std::nullopt;
   }
   result.facts.sha256 = reader->source().Sha256Hex();
+  result.facts.encoding = reader->source().encoding();
+  result.facts.skipped = invalid;
   std::vector<std::uint64_t> suspects = seen.Repeated();
   bool duplicates =
       !suspects.empty() && data::ConfirmDuplicates(path, options.encoding, suspects, out);
@@ -354,6 +356,7 @@ std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
     }
     diags.Add(b);
     if (!options.recount) return std::nullopt;
+    pass->facts.recounted = changes_en.size();
   }
   if (again) {
     std::optional<PassOutput> second =

@@ -40,6 +40,9 @@ struct RegistryFacts {
   std::string sha256;
   std::uint64_t rows = 0;    // valid data rows
   std::uint64_t active = 0;  // of which active
+  data::Encoding encoding = data::Encoding::kUtf8;  // as read (detected or given)
+  std::uint64_t skipped = 0;    // invalid rows skipped (--skip-invalid)
+  std::uint64_t recounted = 0;  // strata drawn from counts that differ from the jobs' (--recount)
 };
 
 struct Selection {

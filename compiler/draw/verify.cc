@@ -38,7 +38,7 @@ std::optional<std::string> FileSha256(const std::string& path) {
   if (!file) return std::nullopt;
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
   EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
-  std::string buffer(1 << 20, '\0');
+  std::string buffer(std::size_t{1} << 16, '\0');
   std::size_t got = 0;
   while ((got = std::fread(buffer.data(), 1, buffer.size(), file)) > 0) {
     EVP_DigestUpdate(ctx.get(), buffer.data(), got);
@@ -141,13 +141,6 @@ FirstDifference Compare(const std::string& recorded, const std::string& expected
   return d;
 }
 
-std::optional<data::Encoding> ParseEncoding(const std::string& name) {
-  if (name == "auto") return data::Encoding::kAuto;
-  if (name == "utf-8") return data::Encoding::kUtf8;
-  if (name == "gb18030") return data::Encoding::kGb18030;
-  return std::nullopt;
-}
-
 }  // namespace
 
 VerifyOutcome Verify(const VerifyInputs& inputs, Diagnostics& diags) {
@@ -183,16 +176,7 @@ VerifyOutcome Verify(const VerifyInputs& inputs, Diagnostics& diags) {
   }
   DrawOptions options;
   if (const Json* o = in.Object(manifest, "", "options")) {
-    options.recount = in.Bool(*o, "options", "recount");
-    options.skip_invalid = in.Bool(*o, "options", "skip_invalid");
     options.publish_inspectors = in.Bool(*o, "options", "publish_inspectors");
-    std::string encoding = in.String(*o, "options", "encoding");
-    if (std::optional<data::Encoding> e = ParseEncoding(encoding)) {
-      options.encoding = *e;
-    } else if (in.ok()) {
-      in.Problem("options.encoding", "must be auto, utf-8 or gb18030",
-                 "应为 auto、utf-8 或 gb18030");
-    }
   }
   const Json* recorded_inputs = in.Object(manifest, "", "inputs");
   const Json* outputs = in.Object(manifest, "", "outputs");
@@ -238,12 +222,28 @@ VerifyOutcome Verify(const VerifyInputs& inputs, Diagnostics& diags) {
                fmt::format("核验时不要加 --{}", input.role));
       continue;
     }
-    std::string file = StringAt(*it, "file");
     std::string sha = StringAt(*it, "sha256");
+    if (it->contains("encoding")) {
+      std::optional<data::Encoding> encoding = ParseManifestEncoding(StringAt(*it, "encoding"));
+      if (!encoding) {
+        in.Problem(fmt::format("inputs.{}.encoding", input.role), "must be utf-8 or gb18030",
+                   "应为 utf-8 或 gb18030");
+        return outcome;
+      }
+      std::string role = input.role;
+      (role == "registry" ? options.registry_encoding
+       : role == "inspectors" ? options.inspectors_encoding
+                              : options.conflicts_encoding) = *encoding;
+    }
+    if (std::string(input.role) == "registry") {
+      auto skipped = it->find("skipped");
+      options.skip_invalid = skipped != it->end() && skipped->is_number_unsigned() &&
+                             skipped->get<std::uint64_t>() > 0;
+    }
     if (input.path.empty()) {
       mismatch(inputs.manifest,
-               fmt::format("the draw used the {} file `{}`; it was not given", input.role, file),
-               fmt::format("抽取时使用了{} `{}`，核验时未指定", input.role_zh, file),
+               fmt::format("the draw used a {} file; it was not given", input.role),
+               fmt::format("抽取时使用了{}，核验时未指定", input.role_zh),
                fmt::format("pass it with --{} FILE", input.role),
                fmt::format("请用 --{} FILE 指定", input.role));
       continue;
@@ -254,11 +254,11 @@ VerifyOutcome Verify(const VerifyInputs& inputs, Diagnostics& diags) {
                fmt::format("无法读取{}", input.role_zh), "check the path", "请检查路径");
     } else if (*actual != sha) {
       mismatch(input.path,
-               fmt::format("this {} file is not the one the draw used (`{}`): its SHA-256 is {}, "
-                           "the manifest records {}",
-                           input.role, file, *actual, sha),
-               fmt::format("该{}不是抽取时使用的文件（`{}`）：其 SHA-256 为 {}，清单记录为 {}",
-                           input.role_zh, file, *actual, sha),
+               fmt::format("this {} file is not the one the draw used: its SHA-256 is {}, the "
+                           "manifest records {}",
+                           input.role, *actual, sha),
+               fmt::format("该{}不是抽取时使用的文件：其 SHA-256 为 {}，清单记录为 {}",
+                           input.role_zh, *actual, sha),
                "verify with the very file the draw read; any changed byte changes its SHA-256",
                "请使用抽取时读取的原文件核验；任何一个字节的改动都会改变 SHA-256");
     }
@@ -305,16 +305,11 @@ VerifyOutcome Verify(const VerifyInputs& inputs, Diagnostics& diags) {
   draw.registry = inputs.registry;
   draw.inspectors = inputs.inspectors;
   draw.conflicts = inputs.conflicts;
+  // The inputs are the recorded ones (their digests matched), so strata that
+  // were recounted are recounted again; the regenerated manifest then says
+  // how many, like the recorded one.
+  options.recount = true;
   draw.options = options;
-  auto recorded_name = [&](const char* role) {
-    auto it = recorded_inputs->find(role);
-    return it != recorded_inputs->end() && it->is_object() ? StringAt(*it, "file")
-                                                            : std::string();
-  };
-  draw.jobs_name = recorded_name("jobs");
-  draw.registry_name = recorded_name("registry");
-  draw.inspectors_name = recorded_name("inspectors");
-  draw.conflicts_name = recorded_name("conflicts");
   std::optional<DrawResult> result;
   if (jobs) {
     draw.jobs = &*jobs;
@@ -343,13 +338,18 @@ VerifyOutcome Verify(const VerifyInputs& inputs, Diagnostics& diags) {
     identical = false;
     auto file = std::make_shared<SourceFile>(beside(name), bytes);
     std::uint32_t offset = d.line <= file->line_count() ? file->LineStart(d.line) : 0;
-    diags.Add(DiagBuilder(DiagKind::kVerifyMismatch, file, {offset, offset})
-                  .Message(fmt::format("{} differs from the draw re-run, from row {} on", name,
+    DiagBuilder b(DiagKind::kVerifyMismatch, file, {offset, offset});
+    if (d.recorded == d.expected) {
+      b.Note("the rows differ in how their lines end (planc writes CR LF)",
+             "两行的行尾不同（planc 写出的是 CR LF）");
+    }
+    diags.Add(b.Message(fmt::format("{} differs from the draw re-run, from row {} on", name,
                                        d.line),
                            fmt::format("{} 与重新运行的结果不一致，自第 {} 行起", name, d.line))
                   .Note(fmt::format("recorded: {}", d.recorded), fmt::format("记录：{}", d.recorded))
                   .Note(fmt::format("re-run:   {}", d.expected),
                         fmt::format("重新运行：{}", d.expected))
+
                   .Help("the record does not follow from the committed seed and these inputs",
                         "该记录不能由所承诺的种子和这些输入得出"));
     break;  // the first differing file and row

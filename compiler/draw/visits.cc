@@ -96,6 +96,7 @@ std::optional<InspectorDirectory> ReadInspectors(const Jobs& jobs, const Selecti
   }
   if (!table->Close() || !ok) return std::nullopt;
   directory.sha256 = table->csv().source().Sha256Hex();
+  directory.encoding = table->csv().source().encoding();
   std::sort(directory.inspectors.begin(), directory.inspectors.end(),
             [](const Inspector& a, const Inspector& b) { return a.id < b.id; });
   return directory;
@@ -139,6 +140,7 @@ std::optional<Conflicts> ReadConflicts(const std::string& path,
   }
   if (!table->Close() || !ok) return std::nullopt;
   conflicts.sha256 = table->csv().source().Sha256Hex();
+  conflicts.encoding = table->csv().source().encoding();
   return conflicts;
 }
 

@@ -29,12 +29,14 @@ struct Inspector {
 
 struct InspectorDirectory {
   std::string sha256;
+  data::Encoding encoding = data::Encoding::kUtf8;  // as read
   std::uint64_t rows = 0;
   std::vector<Inspector> inspectors;  // id order (bytewise)
 };
 
 struct Conflicts {
   std::string sha256;
+  data::Encoding encoding = data::Encoding::kUtf8;  // as read
   std::uint64_t rows = 0;
   std::set<std::pair<std::string, std::string>> pairs;  // (inspector id, uscc)
 };

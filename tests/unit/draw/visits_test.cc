@@ -1,0 +1,236 @@
+// The second draw: visits ("进一次门，查多项事") and inspector teams (draw.md
+// "Visits", "Inspector teams"), on selections built by hand.
+#include "compiler/draw/visits.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <deque>
+
+#include "compiler/draw/prn.h"
+#include "tests/unit/draw/draw_fixture.h"
+#include "tests/unit/test_support.h"
+
+namespace planc::draw {
+namespace {
+
+using test::kSeed;
+
+// Tasks, their picks and a directory, kept alive together.
+struct Scenario {
+  Jobs jobs;
+  std::deque<TaskJob> tasks;
+  std::deque<StratumJob> strata;
+  Selection selection;
+  InspectorDirectory directory;
+
+  std::size_t AddTask(const std::string& id, const char* start, const char* end,
+                      std::vector<std::string> drawn, int per_visit = 2, bool never = false) {
+    TaskJob& t = tasks.emplace_back();
+    t.id = id;
+    t.start = *Date::Parse(start);
+    t.end = *Date::Parse(end);
+    t.merge_never = never;
+    t.per_visit = per_visit;
+    t.pool = "P" + id;
+    t.items = {"事项" + id};
+    StratumJob& s = strata.emplace_back();
+    s.name = "*";
+    TaskDraw draw;
+    draw.task = &t;
+    StratumDraw stratum;
+    stratum.job = &s;
+    for (const std::string& uscc : drawn) stratum.picks.push_back(Pick{0, uscc, "企业" + uscc});
+    draw.strata.push_back(stratum);
+    selection.tasks.push_back(draw);
+    for (Inspector& i : directory.inspectors) i.in_pool.push_back(true);
+    return selection.tasks.size() - 1;
+  }
+  // Inspectors I01..In, in every pool; pools can be narrowed afterwards.
+  void AddInspectors(int n, std::optional<std::uint64_t> capacity = std::nullopt) {
+    for (int k = 1; k <= n; ++k) {
+      Inspector i;
+      i.id = "I" + std::string(k < 10 ? "0" : "") + std::to_string(k);
+      i.name = "执法人员" + i.id;
+      i.capacity = capacity;
+      i.in_pool.assign(selection.tasks.size(), true);
+      directory.inspectors.push_back(i);
+    }
+  }
+  std::optional<std::vector<Visit>> Plan(Diagnostics& diags, const Conflicts* conflicts = nullptr) {
+    jobs.path = "drawjobs.json";
+    return PlanVisits(jobs, selection, directory, conflicts, kSeed, diags);
+  }
+};
+
+std::vector<std::string> TaskIds(const Scenario& s, const Visit& v) {
+  std::vector<std::string> ids;
+  for (std::size_t t : v.tasks) ids.push_back(s.selection.tasks[t].task->id);
+  return ids;
+}
+
+const char* kX = "91350581MA00000001";
+
+TEST(VisitsTest, NestedWindowsMergeIntoOneVisit) {
+  Scenario s;
+  s.AddTask("T01", "2024-05-01", "2024-09-30", {kX});
+  s.AddTask("T02", "2024-06-01", "2024-07-31", {kX});
+  s.AddInspectors(4);
+  Diagnostics diags;
+  auto visits = s.Plan(diags);
+  ASSERT_TRUE(visits);
+  ASSERT_EQ(visits->size(), 1u);
+  EXPECT_EQ(TaskIds(s, (*visits)[0]), (std::vector<std::string>{"T01", "T02"}));
+  EXPECT_EQ((*visits)[0].start.ToString(), "2024-06-01");  // the intersection
+  EXPECT_EQ((*visits)[0].end.ToString(), "2024-07-31");
+}
+
+// Sorted by window end: T01 (06-30), T02 (08-31), T03 (09-30). T02 meets
+// T01's window; T03 does not meet the common window 06-15..06-30, though it
+// meets T02's own window: the fewest visits with a common window.
+TEST(VisitsTest, ChainedWindowsSplitWhereTheCommonWindowEnds) {
+  Scenario s;
+  s.AddTask("T03", "2024-08-01", "2024-09-30", {kX});
+  s.AddTask("T02", "2024-06-15", "2024-08-31", {kX});
+  s.AddTask("T01", "2024-05-01", "2024-06-30", {kX});
+  s.AddInspectors(4);
+  Diagnostics diags;
+  auto visits = s.Plan(diags);
+  ASSERT_TRUE(visits);
+  ASSERT_EQ(visits->size(), 2u);
+  EXPECT_EQ(TaskIds(s, (*visits)[0]), (std::vector<std::string>{"T02", "T01"}));  // task order of the selection
+  EXPECT_EQ((*visits)[0].start.ToString(), "2024-06-15");
+  EXPECT_EQ((*visits)[0].end.ToString(), "2024-06-30");
+  EXPECT_EQ(TaskIds(s, (*visits)[1]), (std::vector<std::string>{"T03"}));
+}
+
+TEST(VisitsTest, DisjointWindowsAndMergeNeverGetVisitsOfTheirOwn) {
+  Scenario s;
+  s.AddTask("T01", "2024-05-01", "2024-05-31", {kX});
+  s.AddTask("T02", "2024-07-01", "2024-07-31", {kX});
+  s.AddTask("T03", "2024-05-01", "2024-07-31", {kX}, 2, /*never=*/true);
+  s.AddInspectors(4);
+  Diagnostics diags;
+  auto visits = s.Plan(diags);
+  ASSERT_TRUE(visits);
+  ASSERT_EQ(visits->size(), 3u);
+  // Numbered by (uscc, window start, smallest task id).
+  EXPECT_EQ((*visits)[0].id, "V000001");
+  EXPECT_EQ(TaskIds(s, (*visits)[0]), (std::vector<std::string>{"T01"}));
+  EXPECT_EQ(TaskIds(s, (*visits)[1]), (std::vector<std::string>{"T03"}));
+  EXPECT_EQ(TaskIds(s, (*visits)[2]), (std::vector<std::string>{"T02"}));
+  EXPECT_EQ((*visits)[2].id, "V000003");
+}
+
+TEST(VisitsTest, VisitsAreNumberedByUsccFirst) {
+  Scenario s;
+  s.AddTask("T01", "2024-05-01", "2024-05-31", {"91350581MA0000000B", "91350581MA0000000A"});
+  s.AddInspectors(2);
+  Diagnostics diags;
+  auto visits = s.Plan(diags);
+  ASSERT_TRUE(visits);
+  ASSERT_EQ(visits->size(), 2u);
+  EXPECT_EQ((*visits)[0].uscc, "91350581MA0000000A");
+  EXPECT_EQ((*visits)[1].id, "V000002");
+}
+
+// The team: k = the largest `inspectors N` (at least 2); ranked by
+// u("i:" + visit, inspector); first the best of each task's pool.
+TEST(TeamsTest, RankedByPrnAfterOneMemberOfEachPool) {
+  Scenario s;
+  s.AddTask("T01", "2024-05-01", "2024-09-30", {kX}, 1);
+  s.AddTask("T02", "2024-05-01", "2024-09-30", {kX}, 3);
+  s.AddInspectors(8);
+  for (int i = 0; i < 8; ++i) s.directory.inspectors[static_cast<std::size_t>(i)].in_pool = {i == 6, i != 6};
+  Diagnostics diags;
+  auto visits = s.Plan(diags);
+  ASSERT_TRUE(visits);
+  const Visit& v = (*visits)[0];
+  ASSERT_EQ(v.team.size(), 3u);
+  EXPECT_EQ(v.team[0], 6u);  // T01's pool has one member: taken first
+  // Then T02's best-ranked, then the next by rank.
+  std::vector<std::pair<std::uint64_t, std::size_t>> ranked;
+  for (std::size_t i = 0; i < 8; ++i) {
+    if (i != 6) ranked.emplace_back(Prn(kSeed, "i:V000001", s.directory.inspectors[i].id), i);
+  }
+  std::sort(ranked.begin(), ranked.end());
+  EXPECT_EQ(v.team[1], ranked[0].second);
+  EXPECT_EQ(v.team[2], ranked[1].second);
+}
+
+TEST(TeamsTest, AtLeastTwoOfficersEvenWhenATaskAsksForOne) {
+  Scenario s;
+  s.AddTask("T01", "2024-05-01", "2024-09-30", {kX}, 1);
+  s.AddInspectors(5);
+  Diagnostics diags;
+  auto visits = s.Plan(diags);
+  ASSERT_TRUE(visits);
+  EXPECT_EQ((*visits)[0].team.size(), 2u);
+}
+
+TEST(TeamsTest, ConflictsAreNeverSent) {
+  Scenario s;
+  s.AddTask("T01", "2024-05-01", "2024-09-30", {kX});
+  s.AddInspectors(3);
+  Conflicts conflicts;
+  conflicts.pairs = {{"I01", kX}};
+  Diagnostics diags;
+  auto visits = s.Plan(diags, &conflicts);
+  ASSERT_TRUE(visits);
+  std::vector<std::size_t> team = (*visits)[0].team;
+  std::sort(team.begin(), team.end());
+  EXPECT_EQ(team, (std::vector<std::size_t>{1, 2}));
+}
+
+TEST(TeamsTest, CapacityIsRespectedAcrossVisits) {
+  Scenario s;
+  std::vector<std::string> drawn;
+  for (int i = 0; i < 5; ++i) drawn.push_back("91350581MA0000000" + std::to_string(i));
+  s.AddTask("T01", "2024-05-01", "2024-09-30", drawn);
+  s.AddInspectors(10, 1);  // each inspector once: 5 visits × 2 = 10
+  Diagnostics diags;
+  auto visits = s.Plan(diags);
+  ASSERT_TRUE(visits) << ::testing::PrintToString(planc::test::Codes(diags));
+  std::vector<int> used(10, 0);
+  for (const Visit& v : *visits) {
+    for (std::size_t i : v.team) ++used[i];
+  }
+  EXPECT_EQ(used, std::vector<int>(10, 1));
+  // One visit more than the capacities allow is an error, and nothing is kept.
+  s.AddTask("T02", "2024-05-01", "2024-09-30", {"91350581MA00000009"});
+  Diagnostics more;
+  EXPECT_FALSE(s.Plan(more));
+  std::vector<Diagnostic> e = planc::test::WithCode(more, "E0504");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_TRUE(planc::test::Contains(e[0].message.en, "91350581MA00000009"));
+  EXPECT_TRUE(planc::test::Contains(e[0].notes[0].en, "no capacity left"));
+}
+
+TEST(TeamsTest, EmptyPoolIsAnErrorNamingTheVisitAndTask) {
+  Scenario s;
+  s.AddTask("T01", "2024-05-01", "2024-09-30", {kX});
+  s.AddTask("T02", "2024-05-01", "2024-09-30", {kX});
+  s.AddInspectors(4);
+  for (Inspector& i : s.directory.inspectors) i.in_pool[1] = false;  // T02's pool is empty
+  Diagnostics diags;
+  EXPECT_FALSE(s.Plan(diags));
+  std::vector<Diagnostic> e = planc::test::WithCode(diags, "E0504");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_TRUE(planc::test::Contains(e[0].message.en, "V000001"));
+  EXPECT_TRUE(planc::test::Contains(e[0].message.en, "T01, T02"));
+  EXPECT_TRUE(planc::test::Contains(e[0].notes[0].en, "T02's pool `PT02` has no one to send: it has no active inspector"));
+}
+
+TEST(TeamsTest, InactiveInspectorsAreNotEligible) {
+  Scenario s;
+  s.AddTask("T01", "2024-05-01", "2024-09-30", {kX});
+  s.AddInspectors(3);
+  s.directory.inspectors[0].active = false;
+  Diagnostics diags;
+  auto visits = s.Plan(diags);
+  ASSERT_TRUE(visits);
+  EXPECT_EQ(std::count((*visits)[0].team.begin(), (*visits)[0].team.end(), 0u), 0);
+}
+
+}  // namespace
+}  // namespace planc::draw
