@@ -51,7 +51,7 @@ class Progress {
   Progress(const std::string& path, bool wanted) {
     std::error_code ec;
     total_ = std::filesystem::file_size(path, ec);
-    active_ = wanted && !ec && total_ >= (std::uint64_t{32} << 20) && ::isatty(STDERR_FILENO);
+    active_ = wanted && !ec && total_ >= (std::uint64_t{16} << 20) && ::isatty(STDERR_FILENO);
   }
   ~Progress() { Done(); }
   std::function<void(std::uint64_t)> Callback() {
