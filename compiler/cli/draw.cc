@@ -79,8 +79,8 @@ class Progress {
 };
 
 // What `planc draw` prints when it has written the folder.
-std::string Summary(const draw::DrawResult& result, const draw::Jobs& jobs,
-                    const std::string& folder, Lang lang) {
+std::string Summary(const draw::DrawResult& result, const std::string& folder, bool conflicts,
+                    Lang lang) {
   bool zh = lang == Lang::kZh;
   std::string out;
   std::uint64_t checks = 0;
@@ -121,8 +121,9 @@ std::string Summary(const draw::DrawResult& result, const draw::Jobs& jobs,
         enterprises.size(), checks, result.visits.size(), per_visit, used.size(), active);
     out += fmt::format("已写入 {}：draws.csv visits.csv publication.csv drawjobs.json manifest.json\n",
                        folder);
-    out += fmt::format("任何人都可以核验：planc verify {} --registry … --inspectors …\n",
-                       (std::filesystem::path(folder) / "manifest.json").string());
+    out += fmt::format("持有同样名录的人都可以核验：planc verify {} --registry … --inspectors …{}\n",
+                       (std::filesystem::path(folder) / "manifest.json").string(),
+                       conflicts ? " --conflicts …" : "");
   } else {
     out += fmt::format(
         "{} enterprises, {} checks in {} visits ({:.2f} checks per visit); {} of {} active "
@@ -130,20 +131,22 @@ std::string Summary(const draw::DrawResult& result, const draw::Jobs& jobs,
         enterprises.size(), checks, result.visits.size(), per_visit, used.size(), active);
     out += fmt::format("wrote {}: draws.csv visits.csv publication.csv drawjobs.json manifest.json\n",
                        folder);
-    out += fmt::format("anyone can check it: planc verify {} --registry … --inspectors …\n",
-                       (std::filesystem::path(folder) / "manifest.json").string());
+    out += fmt::format("whoever holds the same files can check it: planc verify {} --registry … "
+                       "--inspectors …{}\n",
+                       (std::filesystem::path(folder) / "manifest.json").string(),
+                       conflicts ? " --conflicts …" : "");
   }
-  (void)jobs;
   return out;
 }
 
 }  // namespace
 
 int RunDraw(const DrawCommandOptions& options, const CommonOptions& common, Io io) {
-  std::string seed = options.seed;
+  // seed_hex is lowercase (draw.md); a seed copied in capitals is the same seed.
+  std::string seed = Lower(options.seed);
   if (!draw::IsSeedHex(seed)) {
-    io.err << "planc: error: --seed must be 64 lowercase hex digits (32 bytes), as `planc seed` "
-              "prints it\n";
+    io.err << "planc: error: --seed must be 64 hex digits (32 bytes), as `planc seed` prints "
+              "it\n";
     return kExitUsage;
   }
   std::string commitment = Lower(options.commitment);
@@ -218,7 +221,7 @@ int RunDraw(const DrawCommandOptions& options, const CommonOptions& common, Io i
   }
   int status = Report(diags, common, io);
   if (!common.quiet && common.format == Format::kHuman) {
-    io.out << Summary(*result, *jobs, options.output_dir, common.lang);
+    io.out << Summary(*result, options.output_dir, !options.conflicts.empty(), common.lang);
   }
   return status;
 }

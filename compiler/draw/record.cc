@@ -121,26 +121,8 @@ std::string PublicationCsv(const Selection& selection, const InspectorDirectory&
   return out;
 }
 
-std::uint64_t Lines(const std::string& csv) {
-  return static_cast<std::uint64_t>(std::count(csv.begin(), csv.end(), '\n'));
-}
-
 std::string ManifestJson(const DrawInputs& inputs, const DrawResult& result) {
   const Jobs& jobs = *inputs.jobs;
-  Json files = Json::object();
-  for (const auto& [name, bytes] : result.files) {
-    Json entry{{"sha256", Sha256Hex(bytes)}, {"bytes", bytes.size()}};
-    if (name.size() > 4 && name.compare(name.size() - 4, 4, ".csv") == 0) {
-      entry["rows"] = Lines(bytes) - 1;  // less the header
-    }
-    files[name] = std::move(entry);
-  }
-  Json conflicts = nullptr;
-  if (result.conflicts) {
-    conflicts = Json{{"sha256", result.conflicts->sha256},
-                     {"rows", result.conflicts->rows},
-                     {"encoding", ManifestEncoding(result.conflicts->encoding)}};
-  }
   std::uint64_t draws = 0;
   std::set<std::string> enterprises;
   for (const TaskDraw& draw : result.selection.tasks) {
@@ -148,6 +130,21 @@ std::string ManifestJson(const DrawInputs& inputs, const DrawResult& result) {
       draws += s.picks.size();
       for (const Pick& pick : s.picks) enterprises.insert(pick.uscc);
     }
+  }
+  // Records, not lines: a name may hold a line break.
+  std::map<std::string, std::uint64_t> rows = {
+      {"draws.csv", draws}, {"visits.csv", result.visits.size()}, {"publication.csv", draws}};
+  Json files = Json::object();
+  for (const auto& [name, bytes] : result.files) {
+    Json entry{{"sha256", Sha256Hex(bytes)}, {"bytes", bytes.size()}};
+    if (rows.count(name)) entry["rows"] = rows[name];
+    files[name] = std::move(entry);
+  }
+  Json conflicts = nullptr;
+  if (result.conflicts) {
+    conflicts = Json{{"sha256", result.conflicts->sha256},
+                     {"rows", result.conflicts->rows},
+                     {"encoding", ManifestEncoding(result.conflicts->encoding)}};
   }
   std::set<std::size_t> inspectors;
   for (const Visit& visit : result.visits) inspectors.insert(visit.team.begin(), visit.team.end());

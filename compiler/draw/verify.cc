@@ -7,6 +7,7 @@
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -265,6 +266,7 @@ VerifyOutcome Verify(const VerifyInputs& inputs, Diagnostics& diags) {
   }
   // Published outputs: each must still have its recorded digest.
   std::vector<std::pair<std::string, std::string>> on_disk;
+  std::set<std::string> edited;
   for (const auto& [name, entry] : outputs->items()) {
     if (!entry.is_object() || !entry.contains("sha256") || !entry["sha256"].is_string()) {
       in.Problem("outputs." + name, "must be an object with sha256", "应为含 sha256 的对象");
@@ -281,18 +283,13 @@ VerifyOutcome Verify(const VerifyInputs& inputs, Diagnostics& diags) {
                "restore it from the published record", "请从公开的记录中恢复该文件");
       continue;
     }
-    if (Sha256Hex(*bytes) != entry["sha256"].get<std::string>()) {
-      mismatch(beside(name),
-               "this file differs from the one the draw wrote (its SHA-256 is not the "
-               "manifest's)",
-               "该文件与抽取时写出的不同（SHA-256 与清单不符）",
-               "the published record was changed after the draw",
-               "抽取之后公开记录被修改过");
-    }
+    // Reported after the re-run, which can name the first differing row.
+    if (Sha256Hex(*bytes) != entry["sha256"].get<std::string>()) edited.insert(name);
     on_disk.emplace_back(name, std::move(*bytes));
   }
   on_disk.emplace_back("manifest.json", *manifest_bytes);
-  if (!identical) return outcome;
+  if (!identical) return outcome;  // another input, or a lost file: nothing to re-run
+  identical = edited.empty();
 
   // Re-run the draw in memory and compare every file.
   Diagnostics run;
@@ -343,7 +340,13 @@ VerifyOutcome Verify(const VerifyInputs& inputs, Diagnostics& diags) {
       b.Note("the rows differ in how their lines end (planc writes CR LF)",
              "两行的行尾不同（planc 写出的是 CR LF）");
     }
-    diags.Add(b.Message(fmt::format("{} differs from the draw re-run, from row {} on", name,
+    if (edited.count(name)) {
+      b.Note("its SHA-256 is not the one the manifest records: the file was changed after "
+             "the draw",
+             "其 SHA-256 与清单记录不符：该文件在抽取之后被修改过");
+      edited.erase(name);
+    }
+    diags.Add(b.Message(fmt::format("{} differs from the draw re-run, from line {} on", name,
                                        d.line),
                            fmt::format("{} 与重新运行的结果不一致，自第 {} 行起", name, d.line))
                   .Note(fmt::format("recorded: {}", d.recorded), fmt::format("记录：{}", d.recorded))
@@ -353,6 +356,14 @@ VerifyOutcome Verify(const VerifyInputs& inputs, Diagnostics& diags) {
                   .Help("the record does not follow from the committed seed and these inputs",
                         "该记录不能由所承诺的种子和这些输入得出"));
     break;  // the first differing file and row
+  }
+  // An output whose bytes are the re-run's but whose recorded digest is not.
+  for (const std::string& name : edited) {
+    mismatch(beside(name),
+             "this file differs from the one the draw wrote (its SHA-256 is not the manifest's)",
+             "该文件与抽取时写出的不同（SHA-256 与清单不符）",
+             "the manifest or the file was changed after the draw",
+             "抽取之后清单或该文件被修改过");
   }
   for (const auto& [name, bytes] : result->files) {
     bool present = false;

@@ -272,12 +272,15 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
     if (team.size() >= static_cast<std::size_t>(k) && unserved.empty()) continue;
     if (++unstaffed > kShown) continue;
     DiagBuilder b(DiagKind::kVisitUnstaffed, file, {0, 0});
-    b.Message(fmt::format("visit {} to {} ({}) for {} cannot be staffed: {} of {} inspectors",
-                          visit.id, visit.uscc, visit.name, TaskList(selection, visit.tasks),
-                          team.size(), k),
-              fmt::format("检查 {}（{}，{}；任务 {}）无法配齐人员：需要 {} 人，只有 {} 人",
-                          visit.id, visit.uscc, visit.name, TaskList(selection, visit.tasks), k,
-                          team.size()));
+    bool short_of_k = team.size() < static_cast<std::size_t>(k);
+    b.Message(fmt::format("visit {} to {} ({}) for {} cannot be staffed: {}", visit.id,
+                          visit.uscc, visit.name, TaskList(selection, visit.tasks),
+                          short_of_k ? fmt::format("{} of {} inspectors", team.size(), k)
+                                     : std::string("a task's pool has no one to send")),
+              fmt::format("检查 {}（{}，{}；任务 {}）无法配齐人员：{}", visit.id, visit.uscc,
+                          visit.name, TaskList(selection, visit.tasks),
+                          short_of_k ? fmt::format("需要 {} 人，只有 {} 人", k, team.size())
+                                     : std::string("有任务的人员库无人可派")));
     for (std::size_t t : unserved) {
       const TaskJob& task = *selection.tasks[t].task;
       std::uint64_t members = 0, task_conflicted = 0, task_full = 0;

@@ -8,13 +8,20 @@ population figures from a stats file, from a registry, and without any) and
 on a failing `planc check --format json`, then validates drawjobs.json,
 schedule.json and diagnostics.json against their schemas and renders
 overlap.dot with Graphviz; the golden tests' expected JSON diagnostics are
-validated as well. The draw-jobs schema lets readers meet fields a
-later planc adds; here it is applied closed, so that planc writes no field
-the schema (and docs/formats.md) does not describe. Exit 0 when everything
-holds, 1 otherwise, naming each failure.
+validated as well. It then runs two draws over the flagship's committed
+sample data (examples/shishi-2024/sample/*.csv) with the compile golden's
+draw jobs and a fixed seed, validates each manifest.json against
+draw-manifest.schema.json, checks what a schema cannot (the commitment is
+the seed's SHA-256, the digests, sizes and rows are those of the files) and
+that `planc verify` accepts the folder; and validates
+`planc seed --format json` against seed.schema.json. The draw-jobs schema
+lets readers meet fields a later planc adds; here it is applied closed, so
+that planc writes no field the schema (and docs/formats.md) does not
+describe. Exit 0 when everything holds, 1 otherwise, naming each failure.
 """
 
 import copy
+import hashlib
 import json
 import os
 import shutil
@@ -44,6 +51,21 @@ JSON_OUTPUTS = {
     "schedule.json": "schedule",
     "diagnostics.json": "diagnostics",
 }
+
+# Every schema of docs/schemas/ the test applies.
+SCHEMAS = ["drawjobs", "schedule", "diagnostics", "draw-manifest", "seed"]
+
+# The draws: the compile golden's jobs over the flagship's committed sample
+# (its registry is the one that golden was compiled with), a fixed seed.
+DRAW_JOBS = "tests/golden/compile/small_registry.out/drawjobs.json"
+SAMPLE = "examples/shishi-2024/sample"
+DRAW_SEED = "8f3c2a61d9e04b7a5c1e6f28b3d9a0c4e7f1b2d3c4a5968778695a4b3c2d1e0f"
+# (name, extra arguments): with the conflicts file; without it (the
+# manifest's `conflicts` is null) and with the inspectors published.
+DRAWS = [
+    ("draw", ["--conflicts", f"{SAMPLE}/conflicts.csv"]),
+    ("draw_published", ["--publish-inspectors"]),
+]
 
 
 class Failures:
@@ -77,7 +99,7 @@ def closed(schema):
 
 def load_validators(root, failures):
     validators = {}
-    for name in JSON_OUTPUTS.values():
+    for name in SCHEMAS:
         path = os.path.join(root, "docs", "schemas", f"{name}.schema.json")
         try:
             with open(path, encoding="utf-8") as f:
@@ -202,11 +224,118 @@ def check_rejections(validators, failures):
              "column": None, "end_line": None, "end_column": None, "rule": None,
              "notes": [], "help": None, "fixes": []}],
             "summary": {"errors": 1, "warnings": 0, "notes": 0}}),
+        ("seed", {"schema": "planc/seed@1", "algorithm": "planc/prn/v1",
+                  "seed": DRAW_SEED.upper(), "commitment": "0" * 64}),
+        ("seed", {"schema": "planc/seed@1", "algorithm": "planc/prn/v1",
+                  "seed": DRAW_SEED, "commitment": "0" * 64, "extra": 1}),
+        ("draw-manifest", {"schema": "planc/draw-manifest@1", "algorithm": "planc/prn/v1"}),
     ]
     for name, document in broken:
         validator = validators.get(name)
         if validator is not None and validator.is_valid(document):
             failures.add(f"{name}.schema.json", f"accepts a broken document: {document}")
+
+
+def sha256_hex(data):
+    return hashlib.sha256(data).hexdigest()
+
+
+def check_manifest_facts(manifest, folder, root, jobs, inputs, what, failures):
+    """What the schema cannot say: the manifest's digests and figures are
+    those of the files, and the commitment is the seed's."""
+    if manifest.get("seed") != DRAW_SEED:
+        failures.add(what, f"seed {manifest.get('seed')}, expected {DRAW_SEED}")
+    if manifest.get("commitment") != sha256_hex(DRAW_SEED.encode("ascii")):
+        failures.add(what, "commitment is not sha256(seed)")
+    with open(os.path.join(root, jobs), "rb") as f:
+        jobs_bytes = f.read()
+    recorded = manifest.get("inputs", {})
+    for role, path in [("jobs", jobs), *inputs]:
+        with open(os.path.join(root, path), "rb") as f:
+            digest = sha256_hex(f.read())
+        entry = recorded.get(role) or {}
+        if entry.get("sha256") != digest:
+            failures.add(what, f"inputs.{role}.sha256 is not the SHA-256 of {path}")
+    for name, entry in manifest.get("outputs", {}).items():
+        try:
+            with open(os.path.join(folder, name), "rb") as f:
+                data = f.read()
+        except OSError as e:
+            failures.add(what, f"outputs lists {name}, which the folder lacks: {e}")
+            continue
+        if entry.get("sha256") != sha256_hex(data) or entry.get("bytes") != len(data):
+            failures.add(what, f"outputs.{name}: digest or size is not the file's")
+        if name.endswith(".csv") and entry.get("rows") != data.count(b"\n") - 1:
+            failures.add(what, f"outputs.{name}.rows is not the file's rows less the header")
+    with open(os.path.join(folder, "drawjobs.json"), "rb") as f:
+        if f.read() != jobs_bytes:
+            failures.add(what, "drawjobs.json in the folder is not a copy of the jobs drawn")
+    counts = manifest.get("counts", {})
+    for count, file in [("draws", "draws.csv"), ("visits", "visits.csv")]:
+        rows = manifest.get("outputs", {}).get(file, {}).get("rows")
+        if counts.get(count) != rows:
+            failures.add(what, f"counts.{count} is not the rows of {file}")
+
+
+def check_draw(planc, root, validators, case, work, failures):
+    name, extra = case
+    out = os.path.join(work, name)
+    inputs = [("registry", f"{SAMPLE}/registry.csv"), ("inspectors", f"{SAMPLE}/inspectors.csv")]
+    if "--conflicts" in extra:
+        inputs.append(("conflicts", extra[extra.index("--conflicts") + 1]))
+    args = [planc, "-q", "draw", DRAW_JOBS, "--registry", f"{SAMPLE}/registry.csv",
+            "--inspectors", f"{SAMPLE}/inspectors.csv", *extra, "--seed", DRAW_SEED,
+            "--commitment", sha256_hex(DRAW_SEED.encode("ascii")), "-o", out]
+    result = run(args, root)
+    if result.returncode != 0:
+        failures.add(f"planc draw ({name})", f"exit {result.returncode}, expected 0\n{result.stderr}")
+        return
+    what = f"{name}/manifest.json"
+    try:
+        with open(os.path.join(out, "manifest.json"), encoding="utf-8") as f:
+            text = f.read()
+    except OSError as e:
+        failures.add(what, f"cannot read: {e}")
+        return
+    manifest = validate(validators, "draw-manifest", text, what, failures)
+    if not isinstance(manifest, dict):
+        return
+    check_manifest_facts(manifest, out, root, DRAW_JOBS, inputs, what, failures)
+    conflicts = manifest.get("inputs", {}).get("conflicts", "absent")
+    if ("--conflicts" in extra) == (conflicts is None):
+        failures.add(what, f"inputs.conflicts is {conflicts!r} for a draw {extra}")
+    published = "--publish-inspectors" in extra
+    if manifest.get("options", {}).get("publish_inspectors") is not published:
+        failures.add(what, f"options.publish_inspectors is not {published}")
+    with open(os.path.join(out, "drawjobs.json"), encoding="utf-8") as f:
+        validate(validators, "drawjobs", f.read(), f"{name}/drawjobs.json", failures)
+    verify = [planc, "-q", "verify", os.path.join(out, "manifest.json"),
+              *[a for role, path in inputs if role != "jobs" for a in (f"--{role}", path)]]
+    result = run(verify, root)
+    if result.returncode != 0:
+        failures.add(f"planc verify ({name})",
+                     f"exit {result.returncode}, expected 0\n{result.stderr}")
+    else:
+        print(f"ok   {name}: planc verify accepts the folder", flush=True)
+
+
+def check_seed(planc, root, validators, failures):
+    seeds = []
+    for _ in range(2):
+        what = "planc seed --format json"
+        result = run([planc, "seed", "--format", "json"], root)
+        if result.returncode != 0:
+            failures.add(what, f"exit {result.returncode}, expected 0\n{result.stderr}")
+            return
+        document = validate(validators, "seed", result.stdout, what, failures)
+        if not isinstance(document, dict):
+            return
+        seed = document.get("seed", "")
+        if document.get("commitment") != sha256_hex(seed.encode("ascii")):
+            failures.add(what, "commitment is not sha256(seed)")
+        seeds.append(seed)
+    if seeds[0] == seeds[1]:
+        failures.add("planc seed", "two runs gave the same seed")
 
 
 def main(argv):
@@ -227,6 +356,9 @@ def main(argv):
     with tempfile.TemporaryDirectory(prefix="planc-schema-") as work:
         for case in COMPILES:
             check_compile(planc, root, validators, dot, case, work, failures)
+        for case in DRAWS:
+            check_draw(planc, root, validators, case, work, failures)
+    check_seed(planc, root, validators, failures)
     check_failing_plan(planc, root, validators, failures)
     check_golden_diagnostics(root, validators, failures)
     if failures.items:
