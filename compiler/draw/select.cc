@@ -358,6 +358,26 @@ std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
     if (!options.recount) return std::nullopt;
     pass->facts.recounted = changes_en.size();
   }
+  if (changes_en.empty() && !jobs.registry_sha256.empty() &&
+      jobs.registry_sha256 != pass->facts.sha256) {
+    bool stats = jobs.population_from == "stats";
+    diags.Add(DiagBuilder(DiagKind::kRegistryNotCounted, jobs_file, {0, 0})
+                  .Message(fmt::format("the registry is not the file the jobs' figures were "
+                                       "counted from{}, but every stratum has the same size: "
+                                       "the draw goes on",
+                                       stats ? " (through a stats file)" : ""),
+                           fmt::format("名录库不是抽取任务户数{}所依据的文件，但各分层户数相同："
+                                       "抽取照常进行",
+                                       stats ? "（经统计文件）" : ""))
+                  .Note(fmt::format("its SHA-256 is {}; the figures were counted from {}",
+                                    pass->facts.sha256, jobs.registry_sha256),
+                        fmt::format("其 SHA-256 为 {}；户数依据的是 {}", pass->facts.sha256,
+                                    jobs.registry_sha256))
+                  .Help("names, codes or other columns may have changed since the plan was "
+                        "compiled; draw from the registry the plan was checked against when "
+                        "that matters",
+                        "编制计划之后名称、代码或其他列可能有变化；如有影响，请使用检查计划时所用的名录库"));
+  }
   if (again) {
     std::optional<PassOutput> second =
         Pass(jobs, plan, *predicates, path, options, capacities, false, diags);

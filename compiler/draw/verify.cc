@@ -17,6 +17,7 @@
 #include "compiler/draw/prn.h"
 #include "compiler/draw/record.h"
 #include "compiler/util/sha256.h"
+#include "planc_version.h"
 
 namespace planc::draw {
 namespace {
@@ -332,6 +333,25 @@ VerifyOutcome Verify(const VerifyInputs& inputs, Diagnostics& diags) {
     ++outcome.files_checked;
     if (*it->second == bytes) continue;
     FirstDifference d = Compare(bytes, *it->second);
+    if (name == "manifest.json" && d.recorded.find("\"planc\": ") != std::string::npos &&
+        d.expected.find("\"planc\": ") != std::string::npos) {
+      // Only the version that drew can be told apart here: say so plainly.
+      identical = false;
+      std::size_t open = d.recorded.find('"', d.recorded.find(": ")) + 1;
+      std::string version = d.recorded.substr(open, d.recorded.find('"', open) - open);
+      auto file = std::make_shared<SourceFile>(beside(name), bytes);
+      std::uint32_t offset = d.line <= file->line_count() ? file->LineStart(d.line) : 0;
+      diags.Add(DiagBuilder(DiagKind::kVerifyMismatch, file, {offset, offset})
+                    .Message(fmt::format("the draw was made by another planc ({}); this is planc "
+                                         "{}",
+                                         version, PLANC_VERSION),
+                             fmt::format("抽取所用的 planc 版本不同（{}）；本程序为 planc {}",
+                                         version, PLANC_VERSION))
+                    .Help("verify with the planc version the manifest names; the outputs before "
+                          "this line were compared and are identical",
+                          "请使用清单所记录的 planc 版本核验；此行之前的输出已比较，完全一致"));
+      break;
+    }
     identical = false;
     auto file = std::make_shared<SourceFile>(beside(name), bytes);
     std::uint32_t offset = d.line <= file->line_count() ? file->LineStart(d.line) : 0;
