@@ -216,7 +216,26 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
   };
   std::vector<Ranked> eligible;
   std::vector<char> taken(directory.inspectors.size(), 0);
+  // The conflicts by enterprise, as inspector indexes: looked up once a visit.
+  std::map<std::string_view, std::vector<std::size_t>> recusals;
+  if (conflicts) {
+    for (const auto& [id, uscc] : conflicts->pairs) {
+      auto it = std::lower_bound(
+          directory.inspectors.begin(), directory.inspectors.end(), id,
+          [](const Inspector& inspector, const std::string& key) { return inspector.id < key; });
+      if (it != directory.inspectors.end() && it->id == id) {
+        recusals[uscc].push_back(static_cast<std::size_t>(it - directory.inspectors.begin()));
+      }
+    }
+  }
+  std::vector<char> recused(directory.inspectors.size(), 0);
+  const std::vector<std::size_t> none;
+  const std::vector<std::size_t>* recusing = &none;  // marked in `recused`
   for (Visit& visit : visits) {
+    for (std::size_t i : *recusing) recused[i] = 0;
+    auto found = recusals.find(visit.uscc);
+    recusing = found == recusals.end() ? &none : &found->second;
+    for (std::size_t i : *recusing) recused[i] = 1;
     int k = 2;
     for (std::size_t t : visit.tasks) k = std::max(k, selection.tasks[t].task->per_visit);
     PrnHasher rank(seed_hex, VisitStream(visit.id));
@@ -229,7 +248,7 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
       for (std::size_t t : visit.tasks) in_any = in_any || inspector.in_pool[t];
       if (!in_any) continue;
       ++in_pools;
-      if (conflicts && conflicts->pairs.count({inspector.id, visit.uscc})) {
+      if (recused[i]) {
         ++conflicted;
         continue;
       }
@@ -288,7 +307,7 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
         const Inspector& inspector = directory.inspectors[i];
         if (!inspector.active || !inspector.in_pool[t]) continue;
         ++members;
-        if (conflicts && conflicts->pairs.count({inspector.id, visit.uscc})) {
+        if (recused[i]) {
           ++task_conflicted;
         } else if (inspector.capacity && used[i] >= *inspector.capacity) {
           ++task_full;
