@@ -66,6 +66,8 @@ Measure Run(const std::vector<std::string>& args, const std::string& out, const 
   alarm(0);
   running_child = 0;
   m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  m.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                  static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   m.peak_kib = usage.ru_maxrss;
   m.timed_out = alarm_fired != 0;
   if (WIFEXITED(status)) m.status = WEXITSTATUS(status);

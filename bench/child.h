@@ -6,11 +6,14 @@
 
 // Running a program under measurement, for the benchmarks: wall time, peak
 // resident memory (wait4), exit status, and an optional time and
-// address-space limit.
+// address-space limit. The peak memory of a child includes the pages it
+// shared with the benchmark between fork and exec (Linux keeps the larger
+// high-water mark at exec), so a benchmark should itself stay small.
 namespace planc::bench {
 
 struct Measure {
   double seconds = 0;
+  double cpu_seconds = 0;  // user + system, of the child and its threads
   long peak_kib = 0;
   int status = -1;  // exit status; -1 when killed by a signal
   int signal = 0;
