@@ -17,13 +17,27 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// One CSV field appended, quoted as emit::CsvField quotes (RFC 4180).
+void Field(std::string& out, std::string_view value) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out.append(value);
+    return;
+  }
+  out += '"';
+  for (char c : value) {
+    out += c;
+    if (c == '"') out += '"';
+  }
+  out += '"';
+}
+
 // One CSV row (RFC 4180, CRLF like every CSV planc writes).
-void Row(std::string& out, std::initializer_list<std::string> fields) {
+void Row(std::string& out, std::initializer_list<std::string_view> fields) {
   bool first = true;
-  for (const std::string& field : fields) {
+  for (std::string_view field : fields) {
     if (!first) out += ',';
     first = false;
-    out += emit::CsvField(field);
+    Field(out, field);
   }
   out += "\r\n";
 }

@@ -56,24 +56,38 @@ struct ByKey {
   bool operator()(const Pick& a, const Pick& b) const { return PickBefore(a.u, a.uscc, b); }
 };
 
-// The `capacity` units with the smallest (u, uscc) seen so far: a max-heap
-// whose top is the unit to give up first.
+// The `capacity` units with the smallest (u, uscc) seen so far. The picks
+// stay in their slots; the max-heap, whose top is the unit to give up
+// first, orders 16-byte (u, slot) entries, so a replacement moves no strings.
 struct Heap {
   std::uint64_t capacity = 0;
   std::uint64_t count = 0;  // units of the stratum seen (N)
-  std::vector<Pick> items;
+  std::vector<Pick> items;  // the slots
+  struct Entry {
+    std::uint64_t u;
+    std::size_t slot;
+  };
+  std::vector<Entry> order;
 
+  bool Before(const Entry& a, const Entry& b) const {
+    return a.u < b.u || (a.u == b.u && items[a.slot].uscc < items[b.slot].uscc);
+  }
   void Offer(std::uint64_t u, std::string_view uscc, std::string_view name) {
+    auto before = [this](const Entry& a, const Entry& b) { return Before(a, b); };
     if (items.size() < capacity) {
       items.push_back(Pick{u, std::string(uscc), std::string(name)});
-      std::push_heap(items.begin(), items.end(), ByKey());
-    } else if (PickBefore(u, uscc, items.front())) {
-      std::pop_heap(items.begin(), items.end(), ByKey());
-      Pick& slot = items.back();  // reuse its buffers
+      order.push_back({u, items.size() - 1});
+      std::push_heap(order.begin(), order.end(), before);
+    } else if (u < order.front().u ||
+               (u == order.front().u && PickBefore(u, uscc, items[order.front().slot]))) {
+      std::pop_heap(order.begin(), order.end(), before);
+      Entry& entry = order.back();
+      Pick& slot = items[entry.slot];  // reuse its buffers
       slot.u = u;
       slot.uscc.assign(uscc);
       slot.name.assign(name);
-      std::push_heap(items.begin(), items.end(), ByKey());
+      entry.u = u;
+      std::push_heap(order.begin(), order.end(), before);
     }
   }
 };
