@@ -109,7 +109,9 @@ bool LoadInspectors(model::Model& model, const PopulationOptions& options, Diagn
   std::optional<data::Inspectors> inspectors =
       data::ScanInspectors(options.inspectors, *model.plan, encoding, diags);
   if (!inspectors) return true;
-  if (!options.conflicts.empty()) data::ScanConflicts(options.conflicts, *inspectors, encoding, diags);
+  if (!options.conflicts.empty()) {
+    data::ScanConflicts(options.conflicts, inspectors->ids, encoding, diags);
+  }
   model::AddInspectors(model, std::move(*inspectors), options.inspectors, diags);
   return true;
 }

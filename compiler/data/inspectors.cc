@@ -12,7 +12,7 @@ namespace {
 
 // Column ids of InspectorSpec() and ConflictSpec().
 constexpr int kId = 0, kActive = 5;
-constexpr int kConflictInspector = 0;
+constexpr int kConflictInspector = 0, kConflictUscc = 1;
 
 }  // namespace
 
@@ -80,10 +80,12 @@ std::optional<Inspectors> ScanInspectors(const std::string& path, const sema::Pl
   return inspectors;
 }
 
-bool ScanConflicts(const std::string& path, const Inspectors& inspectors, Encoding encoding,
-                   Diagnostics& diags) {
+std::optional<Conflicts> ScanConflicts(const std::string& path,
+                                       const std::set<std::string>& known_ids, Encoding encoding,
+                                       Diagnostics& diags) {
   std::unique_ptr<TableReader> table = OpenTable(path, ConflictSpec(), encoding, diags);
-  if (!table) return false;
+  if (!table) return std::nullopt;
+  Conflicts conflicts;
   bool ok = true;
   Row row;
   bool valid = true;
@@ -92,8 +94,10 @@ bool ScanConflicts(const std::string& path, const Inspectors& inspectors, Encodi
       ok = false;
       continue;
     }
+    ++conflicts.rows;
     std::string inspector(row.values[kConflictInspector]);
-    if (inspectors.ids.count(inspector)) continue;
+    conflicts.pairs.emplace(inspector, std::string(row.values[kConflictUscc]));
+    if (known_ids.count(inspector)) continue;
     table->Report(DiagKind::kUnknownReference,
                   table->header().column_to_field[kConflictInspector],
                   {fmt::format("inspector `{}` is not in the inspector directory", inspector),
@@ -102,7 +106,10 @@ bool ScanConflicts(const std::string& path, const Inspectors& inspectors, Encodi
                   {"the conflict has no effect; check the id against the directory",
                    "这条回避记录不起作用；请与人员名录核对执法证号"});
   }
-  return table->Close() && ok;
+  if (!table->Close() || !ok) return std::nullopt;
+  conflicts.sha256 = table->csv().source().Sha256Hex();
+  conflicts.encoding = table->csv().source().encoding();
+  return conflicts;
 }
 
 }  // namespace planc::data

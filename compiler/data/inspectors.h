@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "compiler/data/table.h"
 #include "compiler/data/text_source.h"
@@ -38,10 +39,19 @@ bool InspectorActive(const TableReader& table, const Row& row);
 std::optional<Inspectors> ScanInspectors(const std::string& path, const sema::Plan& plan,
                                          Encoding encoding, Diagnostics& diags);
 
-// Reads and validates a conflicts file (回避); a conflict naming an inspector
-// the directory does not have is a warning. False when it cannot be used.
-bool ScanConflicts(const std::string& path, const Inspectors& inspectors, Encoding encoding,
-                   Diagnostics& diags);
+// A conflicts file (回避): who never joins a visit to whom.
+struct Conflicts {
+  std::string sha256;
+  Encoding encoding = Encoding::kUtf8;  // as read
+  std::uint64_t rows = 0;
+  std::set<std::pair<std::string, std::string>> pairs;  // (inspector id, uscc)
+};
+
+// Reads and validates a conflicts file; a conflict naming an inspector not
+// in `known_ids` is a warning. nullopt when it cannot be used.
+std::optional<Conflicts> ScanConflicts(const std::string& path,
+                                       const std::set<std::string>& known_ids, Encoding encoding,
+                                       Diagnostics& diags);
 
 }  // namespace planc::data
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "compiler/draw/json_fields.h"
 #include "compiler/draw/prn.h"
 #include "compiler/parse/parse.h"
 #include "compiler/util/sha256.h"
@@ -16,109 +17,18 @@ namespace {
 
 using Json = nlohmann::json;
 
-// Reads fields of the jobs file, reporting each problem once with the JSON
-// path of the field ("jobs[0].tasks[2].window.end").
-class FieldReader {
- public:
-  FieldReader(SourcePtr file, Diagnostics& diags)
-      : file_(std::move(file)), diags_(diags), offsets_(JsonValueOffsets(file_->text())) {}
-
-  void Problem(const std::string& path, const std::string& en, const std::string& zh) {
-    ok_ = false;
-    std::uint32_t at = OffsetOf(offsets_, path);
-    diags_.Add(DiagBuilder(DiagKind::kJobsInvalid, file_, {at, at})
-                   .Message(fmt::format("`{}`: {}", path, en), fmt::format("`{}`：{}", path, zh))
-                   .Help("write the jobs again with `planc compile PLAN -o DIR`; draw jobs are "
-                         "not edited by hand",
-                         "请用 `planc compile PLAN -o DIR` 重新生成；抽取任务文件不应手工编辑"));
-  }
-
-  const Json* Field(const Json& object, const std::string& path, const char* key) {
-    auto it = object.find(key);
-    if (it == object.end()) {
-      Problem(path, fmt::format("the field `{}` is missing", key),
-              fmt::format("缺少字段 `{}`", key));
-      return nullptr;
-    }
-    return &*it;
-  }
-
-  std::string String(const Json& object, const std::string& path, const char* key) {
-    const Json* value = Field(object, path, key);
-    if (!value) return {};
-    if (!value->is_string()) {
-      Problem(Join(path, key), "must be a string", "应为字符串");
-      return {};
-    }
-    return value->get<std::string>();
-  }
-
-  std::vector<std::string> Strings(const Json& object, const std::string& path, const char* key) {
-    const Json* value = Field(object, path, key);
-    std::vector<std::string> out;
-    if (!value) return out;
-    if (!value->is_array()) {
-      Problem(Join(path, key), "must be a list of strings", "应为字符串列表");
-      return out;
-    }
-    for (const Json& item : *value) {
-      if (!item.is_string()) {
-        Problem(Join(path, key), "must be a list of strings", "应为字符串列表");
-        return {};
-      }
-      out.push_back(item.get<std::string>());
-    }
-    return out;
-  }
-
-  // A whole number ≥ 0, or nullopt for `null` (when `nullable`).
-  std::optional<std::uint64_t> Count(const Json& object, const std::string& path, const char* key,
-                                     bool nullable) {
-    const Json* value = Field(object, path, key);
-    if (!value) return std::nullopt;
-    if (value->is_null() && nullable) return std::nullopt;
-    if (!value->is_number_unsigned()) {
-      Problem(Join(path, key),
-              nullable ? "must be a whole number or null" : "must be a whole number",
-              nullable ? "应为非负整数或 null" : "应为非负整数");
-      return std::nullopt;
-    }
-    return value->get<std::uint64_t>();
-  }
-
-  std::optional<Date> DateField(const Json& object, const std::string& path, const char* key) {
-    std::string text = String(object, path, key);
-    if (text.empty()) return std::nullopt;
-    std::optional<Date> date = Date::Parse(text);
-    if (!date) Problem(Join(path, key), "must be a date YYYY-MM-DD", "应为日期 YYYY-MM-DD");
-    return date;
-  }
-
-  static std::string Join(const std::string& path, const char* key) {
-    return path.empty() ? key : path + "." + key;
-  }
-
-  bool ok() const { return ok_; }
-
- private:
-  SourcePtr file_;
-  Diagnostics& diags_;
-  std::map<std::string, std::uint32_t> offsets_;
-  bool ok_ = true;
-};
-
 bool IsStratumName(const std::string& name) {
   return name == "*" || name == "A" || name == "B" || name == "C" || name == "D" || name == "U";
 }
 
-void ReadStratum(FieldReader& in, const Json& json, const std::string& path, StratumJob& s) {
+void ReadStratum(JsonFields& in, const Json& json, const std::string& path, StratumJob& s) {
   if (!json.is_object()) {
     in.Problem(path, "must be an object", "应为对象");
     return;
   }
   s.name = in.String(json, path, "stratum");
   if (!s.name.empty() && !IsStratumName(s.name)) {
-    in.Problem(FieldReader::Join(path, "stratum"),
+    in.Problem(JsonFields::Join(path, "stratum"),
                fmt::format("`{}` is not a stratum (A B C D U, or * without credit strata)", s.name),
                fmt::format("`{}` 不是分层（A B C D U，不分信用时为 *）", s.name));
   }
@@ -126,7 +36,7 @@ void ReadStratum(FieldReader& in, const Json& json, const std::string& path, Str
     std::optional<Decimal> value;
     if (ratio->is_string()) value = Decimal::Parse(ratio->get<std::string>());
     if (!value || value->units() < 0 || Decimal(1, 0) < *value) {
-      in.Problem(FieldReader::Join(path, "ratio"),
+      in.Problem(JsonFields::Join(path, "ratio"),
                  "must be a decimal between 0 and 1 as a string (\"0.035\") or null",
                  "应为 0 到 1 之间的小数字符串（\"0.035\"）或 null");
     } else {
@@ -142,7 +52,7 @@ void ReadStratum(FieldReader& in, const Json& json, const std::string& path, Str
   }
 }
 
-void ReadTask(FieldReader& in, const Json& json, const std::string& path, TaskJob& t) {
+void ReadTask(JsonFields& in, const Json& json, const std::string& path, TaskJob& t) {
   if (!json.is_object()) {
     in.Problem(path, "must be an object", "应为对象");
     return;
@@ -153,13 +63,13 @@ void ReadTask(FieldReader& in, const Json& json, const std::string& path, TaskJo
   t.items = in.Strings(json, path, "items");
   std::string merge = in.String(json, path, "merge");
   if (merge != "auto" && merge != "never" && !merge.empty()) {
-    in.Problem(FieldReader::Join(path, "merge"), "must be \"auto\" or \"never\"",
+    in.Problem(JsonFields::Join(path, "merge"), "must be \"auto\" or \"never\"",
                "应为 \"auto\" 或 \"never\"");
   }
   t.merge_never = merge == "never";
   t.targets = in.String(json, path, "targets");
   if (const Json* window = in.Field(json, path, "window")) {
-    std::string at = FieldReader::Join(path, "window");
+    std::string at = JsonFields::Join(path, "window");
     if (!window->is_object()) {
       in.Problem(at, "must be an object with start and end", "应为含 start 与 end 的对象");
     } else {
@@ -173,7 +83,7 @@ void ReadTask(FieldReader& in, const Json& json, const std::string& path, TaskJo
     }
   }
   if (const Json* strata = in.Field(json, path, "strata")) {
-    std::string at = FieldReader::Join(path, "strata");
+    std::string at = JsonFields::Join(path, "strata");
     if (!strata->is_array() || strata->empty()) {
       in.Problem(at, "must be a non-empty list", "应为非空列表");
     } else {
@@ -197,13 +107,13 @@ void ReadTask(FieldReader& in, const Json& json, const std::string& path, TaskJo
     }
   }
   if (const Json* inspectors = in.Field(json, path, "inspectors")) {
-    std::string at = FieldReader::Join(path, "inspectors");
+    std::string at = JsonFields::Join(path, "inspectors");
     if (!inspectors->is_object()) {
       in.Problem(at, "must be an object", "应为对象");
     } else {
       std::optional<std::uint64_t> per_visit = in.Count(*inspectors, at, "per_visit", false);
       if (per_visit && (*per_visit < 1 || *per_visit > 1000)) {
-        in.Problem(FieldReader::Join(at, "per_visit"), "must be between 1 and 1000",
+        in.Problem(JsonFields::Join(at, "per_visit"), "must be between 1 and 1000",
                    "应在 1 到 1000 之间");
       } else if (per_visit) {
         t.per_visit = static_cast<int>(*per_visit);
@@ -221,7 +131,7 @@ std::optional<Coordination> ParseCoordination(const std::string& text) {
   return std::nullopt;
 }
 
-void ReadNamed(FieldReader& in, const Json& json, const char* key,
+void ReadNamed(JsonFields& in, const Json& json, const char* key,
                std::map<std::string, std::string>& out) {
   auto it = json.find(key);
   if (it == json.end()) return;  // optional: jobs whose predicates name nothing
@@ -283,11 +193,14 @@ std::optional<Jobs> ParseJobs(const std::string& path, std::string bytes, Diagno
                         "请用 `planc compile PLAN -o DIR` 重新生成"));
     return std::nullopt;
   }
-  FieldReader in(file, diags);
+  JsonFields in(file, diags, DiagKind::kJobsInvalid,
+                {"write the jobs again with `planc compile PLAN -o DIR`; draw jobs are not "
+                 "edited by hand",
+                 "请用 `planc compile PLAN -o DIR` 重新生成；抽取任务文件不应手工编辑"});
   Jobs jobs;
   jobs.path = path;
   if (!json.is_object()) {
-    in.Problem("(top level)", "must be an object", "应为对象");
+    in.Problem("", "the file must hold a JSON object", "文件内容应为 JSON 对象");
     return std::nullopt;
   }
   std::string schema = in.String(json, "", "schema");
@@ -375,86 +288,6 @@ std::optional<Jobs> ParseJobs(const std::string& path, std::string bytes, Diagno
   jobs.sha256 = Sha256Hex(bytes);
   jobs.bytes = std::move(bytes);
   return jobs;
-}
-
-std::map<std::string, std::uint32_t> JsonValueOffsets(std::string_view text) {
-  std::map<std::string, std::uint32_t> offsets;
-  // The path of each open container, and the next array index or last key.
-  struct Open {
-    std::string path;
-    bool array;
-    std::size_t index;
-  };
-  std::vector<Open> stack;
-  std::string key;  // the last object key read
-  bool expect_key = false;
-  auto value_path = [&]() -> std::string {
-    if (stack.empty()) return "";
-    const Open& top = stack.back();
-    if (top.array) return fmt::format("{}[{}]", top.path, top.index);
-    return top.path.empty() ? key : top.path + "." + key;
-  };
-  std::size_t i = 0;
-  while (i < text.size()) {
-    char c = text[i];
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ':') {
-      ++i;
-      continue;
-    }
-    if (c == ',') {
-      if (!stack.empty() && stack.back().array) ++stack.back().index;
-      expect_key = !stack.empty() && !stack.back().array;
-      ++i;
-      continue;
-    }
-    if (c == '}' || c == ']') {
-      if (!stack.empty()) stack.pop_back();
-      expect_key = false;
-      ++i;
-      continue;
-    }
-    if (c == '"') {
-      std::size_t start = i++;
-      std::string raw;
-      while (i < text.size() && text[i] != '"') {
-        if (text[i] == '\\' && i + 1 < text.size()) raw += text[i++];
-        raw += text[i++];
-      }
-      ++i;
-      if (expect_key) {
-        // Keys the draw names are plain; escapes are undone by the parser.
-        Json parsed = Json::parse("\"" + raw + "\"", nullptr, false);
-        key = parsed.is_string() ? parsed.get<std::string>() : raw;
-        expect_key = false;
-        continue;
-      }
-      offsets.emplace(value_path(), static_cast<std::uint32_t>(start));
-      continue;
-    }
-    std::string path = value_path();
-    offsets.emplace(path, static_cast<std::uint32_t>(i));
-    if (c == '{' || c == '[') {
-      stack.push_back({path, c == '[', 0});
-      expect_key = c == '{';
-      ++i;
-      continue;
-    }
-    while (i < text.size() && text[i] != ',' && text[i] != '}' && text[i] != ']' &&
-           text[i] != ' ' && text[i] != '\n' && text[i] != '\r' && text[i] != '\t') {
-      ++i;
-    }
-  }
-  return offsets;
-}
-
-std::uint32_t OffsetOf(const std::map<std::string, std::uint32_t>& offsets, std::string path) {
-  while (true) {
-    auto it = offsets.find(path);
-    if (it != offsets.end()) return it->second;
-    std::size_t cut = path.find_last_of(".[");
-    if (cut == std::string::npos) return path.empty() ? 0 : OffsetOf(offsets, "");
-    path.resize(cut);
-  }
 }
 
 PredicateLines ParsePredicateLines(

@@ -89,13 +89,6 @@ PredicateLines ParsePredicateLines(
     const std::string& path, const std::vector<std::pair<std::string, std::string>>& lines,
     Diagnostics& diags);
 
-// Where each value of a JSON text starts, by the path the draw's messages
-// use ("jobs[0].tasks[2].window.end"; "" for the top level). The text must
-// be valid JSON. For locating problems found after parsing.
-std::map<std::string, std::uint32_t> JsonValueOffsets(std::string_view text);
-// The offset of `path`, or of its longest prefix that is in `offsets`.
-std::uint32_t OffsetOf(const std::map<std::string, std::uint32_t>& offsets, std::string path);
-
 // The size of a stratum's sample for a population of `population` units
 // (draw.md "Sample sizes"): ceil(r·N) in integers, a count capped at N, and
 // `r min k` as min(N, max(ceil(r·N), k)).

@@ -1,7 +1,6 @@
 #include "compiler/draw/record.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <set>
 
 #include <fmt/format.h>
@@ -17,27 +16,13 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// One CSV field appended, quoted as emit::CsvField quotes (RFC 4180).
-void Field(std::string& out, std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out.append(value);
-    return;
-  }
-  out += '"';
-  for (char c : value) {
-    out += c;
-    if (c == '"') out += '"';
-  }
-  out += '"';
-}
-
 // One CSV row (RFC 4180, CRLF like every CSV planc writes).
 void Row(std::string& out, std::initializer_list<std::string_view> fields) {
   bool first = true;
   for (std::string_view field : fields) {
     if (!first) out += ',';
     first = false;
-    Field(out, field);
+    emit::AppendCsvField(out, field);
   }
   out += "\r\n";
 }
@@ -227,9 +212,11 @@ std::optional<DrawResult> RunDraw(const DrawInputs& inputs, Diagnostics& diags) 
                                diags);
   }
   if (directory && !inputs.conflicts.empty()) {
-    result.conflicts =
-        ReadConflicts(inputs.conflicts, *directory,
-                      inputs.options.conflicts_encoding.value_or(inputs.options.encoding), diags);
+    std::set<std::string> ids;
+    for (const Inspector& inspector : directory->inspectors) ids.insert(inspector.id);
+    result.conflicts = data::ScanConflicts(
+        inputs.conflicts, ids, inputs.options.conflicts_encoding.value_or(inputs.options.encoding),
+        diags);
     if (!result.conflicts) return std::nullopt;
   }
   if (!selection || !directory) return std::nullopt;

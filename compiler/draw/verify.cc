@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compiler/draw/jobs.h"
+#include "compiler/draw/json_fields.h"
 #include "compiler/draw/prn.h"
 #include "compiler/draw/record.h"
 #include "compiler/util/sha256.h"
@@ -66,54 +67,6 @@ std::string StringAt(const Json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-class ManifestReader {
- public:
-  ManifestReader(SourcePtr file, Diagnostics& diags, bool json)
-      : file_(std::move(file)), diags_(diags) {
-    if (json) offsets_ = JsonValueOffsets(file_->text());
-  }
-
-  void Problem(const std::string& path, const std::string& en, const std::string& zh) {
-    ok_ = false;
-    std::uint32_t at = OffsetOf(offsets_, path);
-    diags_.Add(DiagBuilder(DiagKind::kManifestInvalid, file_, {at, at})
-                   .Message(fmt::format("`{}`: {}", path, en), fmt::format("`{}`：{}", path, zh))
-                   .Help("verify the manifest.json that `planc draw` wrote, unchanged",
-                         "请核验 `planc draw` 写出的原始 manifest.json"));
-  }
-  const Json* Object(const Json& json, const std::string& path, const char* key) {
-    auto it = json.find(key);
-    if (it == json.end() || !it->is_object()) {
-      Problem(path.empty() ? key : path + "." + key, "must be an object", "应为对象");
-      return nullptr;
-    }
-    return &*it;
-  }
-  std::string String(const Json& json, const std::string& path, const char* key) {
-    auto it = json.find(key);
-    if (it == json.end() || !it->is_string()) {
-      Problem(path.empty() ? key : path + "." + key, "must be a string", "应为字符串");
-      return {};
-    }
-    return it->get<std::string>();
-  }
-  bool Bool(const Json& json, const std::string& path, const char* key) {
-    auto it = json.find(key);
-    if (it == json.end() || !it->is_boolean()) {
-      Problem(path + "." + key, "must be true or false", "应为 true 或 false");
-      return false;
-    }
-    return it->get<bool>();
-  }
-  bool ok() const { return ok_; }
-
- private:
-  SourcePtr file_;
-  Diagnostics& diags_;
-  std::map<std::string, std::uint32_t> offsets_;
-  bool ok_ = true;
-};
-
 // The 1-based line where two texts first differ, and that line of each.
 struct FirstDifference {
   std::size_t line = 0;
@@ -157,9 +110,11 @@ VerifyOutcome Verify(const VerifyInputs& inputs, Diagnostics& diags) {
     return outcome;
   }
   Json manifest = Json::parse(*manifest_bytes, nullptr, false);
-  ManifestReader in(manifest_file, diags, !manifest.is_discarded());
+  JsonFields in(manifest_file, diags, DiagKind::kManifestInvalid,
+                {"verify the manifest.json that `planc draw` wrote, unchanged",
+                 "请核验 `planc draw` 写出的原始 manifest.json"});
   if (manifest.is_discarded() || !manifest.is_object()) {
-    in.Problem("(top level)", "the manifest is not a JSON object", "清单不是 JSON 对象");
+    in.Problem("", "the manifest is not a JSON object", "清单不是 JSON 对象");
     return outcome;
   }
   std::string schema = in.String(manifest, "", "schema");

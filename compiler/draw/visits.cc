@@ -17,9 +17,8 @@
 namespace planc::draw {
 namespace {
 
-// Column ids of InspectorSpec() and ConflictSpec().
+// Column ids of InspectorSpec().
 constexpr int kId = 0, kName = 1, kCapacity = 4;
-constexpr int kConflictInspector = 0, kConflictUscc = 1;
 
 std::string VisitId(std::size_t number) { return fmt::format("V{:06}", number); }
 
@@ -100,48 +99,6 @@ std::optional<InspectorDirectory> ReadInspectors(const Jobs& jobs, const Selecti
   std::sort(directory.inspectors.begin(), directory.inspectors.end(),
             [](const Inspector& a, const Inspector& b) { return a.id < b.id; });
   return directory;
-}
-
-std::optional<Conflicts> ReadConflicts(const std::string& path,
-                                       const InspectorDirectory& directory,
-                                       data::Encoding encoding, Diagnostics& diags) {
-  std::unique_ptr<data::TableReader> table =
-      data::OpenTable(path, data::ConflictSpec(), encoding, diags);
-  if (!table) return std::nullopt;
-  Conflicts conflicts;
-  bool ok = true;
-  data::Row row;
-  bool valid = true;
-  while (table->Next(row, valid)) {
-    if (!valid) {
-      ok = false;
-      continue;
-    }
-    ++conflicts.rows;
-    std::string inspector(row.values[kConflictInspector]);
-    conflicts.pairs.emplace(inspector, std::string(row.values[kConflictUscc]));
-    bool known = std::binary_search(
-        directory.inspectors.begin(), directory.inspectors.end(), inspector,
-        [](const auto& a, const auto& b) {
-          if constexpr (std::is_same_v<std::decay_t<decltype(a)>, Inspector>) {
-            return a.id < b;
-          } else {
-            return a < b.id;
-          }
-        });
-    if (known) continue;
-    table->Report(DiagKind::kUnknownReference,
-                  table->header().column_to_field[kConflictInspector],
-                  {fmt::format("inspector `{}` is not in the inspector directory", inspector),
-                   fmt::format("执法证号 `{}` 不在执法检查人员名录库中", inspector)},
-                  {"no such inspector", "没有这名执法人员"},
-                  {"the conflict has no effect; check the id against the directory",
-                   "这条回避记录不起作用；请与人员名录核对执法证号"});
-  }
-  if (!table->Close() || !ok) return std::nullopt;
-  conflicts.sha256 = table->csv().source().Sha256Hex();
-  conflicts.encoding = table->csv().source().encoding();
-  return conflicts;
 }
 
 std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& selection,

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "compiler/data/inspectors.h"
 #include "compiler/data/text_source.h"
 #include "compiler/diag/engine.h"
 #include "compiler/draw/select.h"
@@ -34,24 +35,13 @@ struct InspectorDirectory {
   std::vector<Inspector> inspectors;  // id order (bytewise)
 };
 
-struct Conflicts {
-  std::string sha256;
-  data::Encoding encoding = data::Encoding::kUtf8;  // as read
-  std::uint64_t rows = 0;
-  std::set<std::pair<std::string, std::string>> pairs;  // (inspector id, uscc)
-};
+using data::Conflicts;
 
 // Reads the inspector directory and works out each task's pool from the
 // pool predicates of the jobs. nullopt when the file cannot be used.
 std::optional<InspectorDirectory> ReadInspectors(const Jobs& jobs, const Selection& selection,
                                                  const std::string& path, data::Encoding encoding,
                                                  Diagnostics& diags);
-
-// Reads the conflicts file (回避); a conflict naming an inspector the
-// directory lacks is a warning.
-std::optional<Conflicts> ReadConflicts(const std::string& path,
-                                       const InspectorDirectory& directory,
-                                       data::Encoding encoding, Diagnostics& diags);
 
 struct Visit {
   std::string id;  // V000001…

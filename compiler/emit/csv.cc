@@ -55,14 +55,23 @@ const char* OrganizerText(ast::Organizer o) {
 
 }  // namespace
 
-std::string CsvField(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string quoted = "\"";
-  for (char c : value) {
-    quoted += c;
-    if (c == '"') quoted += '"';
+void AppendCsvField(std::string& out, std::string_view value) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out.append(value);
+    return;
   }
-  return quoted + "\"";
+  out += '"';
+  for (char c : value) {
+    out += c;
+    if (c == '"') out += '"';
+  }
+  out += '"';
+}
+
+std::string CsvField(const std::string& value) {
+  std::string out;
+  AppendCsvField(out, value);
+  return out;
 }
 
 std::string PlanTableCsv(const model::Model& model) {

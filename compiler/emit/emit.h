@@ -2,6 +2,7 @@
 #define PLANC_EMIT_EMIT_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/model/model.h"
@@ -31,6 +32,8 @@ std::string OverlapDot(const model::Model& model, const overlap::Overlap& overla
 // One CSV field, quoted when it holds a comma, a quote or a line break
 // (RFC 4180).
 std::string CsvField(const std::string& value);
+// The same, appended to `out` (for large files written field by field).
+void AppendCsvField(std::string& out, std::string_view value);
 
 }  // namespace planc::emit
 
