@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "compiler/source/utf8.h"
+#include "compiler/util/sha256.h"
 
 namespace planc::data {
 namespace {
@@ -182,13 +183,7 @@ std::string TextSource::Sha256Hex() {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(sha_), digest, &length);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0xF];
-  }
-  return hex;
+  return HexOf(digest, length);
 }
 
 }  // namespace planc::data

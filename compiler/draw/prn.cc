@@ -32,13 +32,7 @@ std::optional<std::string> FreshSeed() {
     }
     got += static_cast<std::size_t>(n);
   }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned char b : bytes) {
-    hex += kHex[b >> 4];
-    hex += kHex[b & 15];
-  }
-  return hex;
+  return HexOf(bytes, sizeof bytes);
 }
 
 std::string Commitment(std::string_view seed_hex) { return Sha256Hex(seed_hex); }

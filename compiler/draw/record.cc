@@ -201,6 +201,7 @@ std::optional<DrawResult> RunDraw(const DrawInputs& inputs, Diagnostics& diags) 
   select.skip_invalid = inputs.options.skip_invalid;
   select.recount = inputs.options.recount;
   select.progress = inputs.progress;
+  select.sha256_read = inputs.registry_sha256_read;
   std::optional<Selection> selection = Select(jobs, inputs.seed, inputs.registry, select, diags);
   // The inspector files are read even when the registry failed, so that one
   // run reports the problems of every input.

@@ -34,6 +34,7 @@ struct DrawInputs {
   std::string conflicts;  // empty: none
   DrawOptions options;
   std::function<void(std::uint64_t)> progress;  // raw registry bytes read
+  std::string* registry_sha256_read = nullptr;    // see SelectOptions::sha256_read
 };
 
 struct DrawResult {

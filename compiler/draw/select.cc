@@ -218,6 +218,8 @@ std::optional<PassOutput> Pass(const Jobs& jobs, const Plan& plan, const Predica
   }
   if (!table.Close()) return std::nullopt;
   if (!report) return result;
+  result.facts.sha256 = reader->source().Sha256Hex();
+  if (options.sha256_read) *options.sha256_read = result.facts.sha256;
   if (options.progress) options.progress(reader->source().raw_bytes());
   if (result.facts.rows == 0 && invalid == 0) {
     auto file = std::make_shared<SourceFile>(path, "");
@@ -226,7 +228,6 @@ std::optional<PassOutput> Pass(const Jobs& jobs, const Plan& plan, const Predica
                 .Help("export the registry again with its rows", "请重新导出包含数据行的名录库"));
     return std::nullopt;
   }
-  result.facts.sha256 = reader->source().Sha256Hex();
   result.facts.encoding = reader->source().encoding();
   result.facts.skipped = invalid;
   std::vector<std::uint64_t> suspects = seen.Repeated();

@@ -58,6 +58,10 @@ struct SelectOptions {
   bool recount = false;
   // Called now and then with the raw bytes read so far (a progress line).
   std::function<void(std::uint64_t)> progress;
+  // When set, receives the registry's SHA-256 as soon as the file has been
+  // read through, even when the draw then fails (verify names a different
+  // file by it without reading the file twice).
+  std::string* sha256_read = nullptr;
 };
 
 // Draws every task of `jobs` from the registry at `path` with `seed_hex`.

@@ -1,8 +1,5 @@
 #include "compiler/draw/verify.h"
 
-#include <openssl/evp.h>
-
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -33,32 +30,6 @@ std::optional<std::string> ReadAll(const std::string& path) {
   bytes << in.rdbuf();
   if (in.bad()) return std::nullopt;
   return bytes.str();
-}
-
-// SHA-256 of a file, streamed (registries are large); nullopt when unreadable.
-std::optional<std::string> FileSha256(const std::string& path) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (!file) return std::nullopt;
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
-  std::string buffer(std::size_t{1} << 16, '\0');
-  std::size_t got = 0;
-  while ((got = std::fread(buffer.data(), 1, buffer.size(), file)) > 0) {
-    EVP_DigestUpdate(ctx.get(), buffer.data(), got);
-  }
-  bool failed = std::ferror(file) != 0;
-  std::fclose(file);
-  if (failed) return std::nullopt;
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_DigestFinal_ex(ctx.get(), digest, &length);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 15];
-  }
-  return hex;
 }
 
 // A string member of a JSON object, or "" when absent or not a string.
@@ -158,6 +129,30 @@ VerifyOutcome Verify(const VerifyInputs& inputs, Diagnostics& diags) {
     const char* role_zh;
     std::string path;
   };
+  // Whether a given file has the recorded digest; a mismatch (or, with no
+  // `actual`, an unreadable file) is reported.
+  auto compare_digest = [&](const Input& input, const std::optional<std::string>& actual,
+                            const std::string& sha) {
+    if (actual && *actual == sha) return true;
+    if (!actual) {
+      mismatch(input.path, fmt::format("cannot read the {} file", input.role),
+               fmt::format("无法读取{}", input.role_zh), "check the path", "请检查路径");
+    } else {
+      mismatch(input.path,
+               fmt::format("this {} file is not the one the draw used: its SHA-256 is {}, the "
+                           "manifest records {}",
+                           input.role, *actual, sha),
+               fmt::format("该{}不是抽取时使用的文件：其 SHA-256 为 {}，清单记录为 {}",
+                           input.role_zh, *actual, sha),
+               "verify with the very file the draw read; any changed byte changes its SHA-256",
+               "请使用抽取时读取的原文件核验；任何一个字节的改动都会改变 SHA-256");
+    }
+    return false;
+  };
+  // The registry may be large: its digest comes from the re-run, which reads
+  // it anyway (a second read only when the re-run cannot start).
+  std::optional<Input> registry;
+  std::string registry_sha;
   std::vector<Input> given = {{"jobs", "抽取任务文件", beside("drawjobs.json")},
                               {"registry", "名录库", inputs.registry},
                               {"inspectors", "执法检查人员名录库", inputs.inspectors},
@@ -205,20 +200,12 @@ VerifyOutcome Verify(const VerifyInputs& inputs, Diagnostics& diags) {
                fmt::format("请用 --{} FILE 指定", input.role));
       continue;
     }
-    std::optional<std::string> actual = FileSha256(input.path);
-    if (!actual) {
-      mismatch(input.path, fmt::format("cannot read the {} file", input.role),
-               fmt::format("无法读取{}", input.role_zh), "check the path", "请检查路径");
-    } else if (*actual != sha) {
-      mismatch(input.path,
-               fmt::format("this {} file is not the one the draw used: its SHA-256 is {}, the "
-                           "manifest records {}",
-                           input.role, *actual, sha),
-               fmt::format("该{}不是抽取时使用的文件：其 SHA-256 为 {}，清单记录为 {}",
-                           input.role_zh, *actual, sha),
-               "verify with the very file the draw read; any changed byte changes its SHA-256",
-               "请使用抽取时读取的原文件核验；任何一个字节的改动都会改变 SHA-256");
+    if (std::string(input.role) == "registry") {
+      registry = input;
+      registry_sha = sha;
+      continue;
     }
+    compare_digest(input, Sha256FileHex(input.path), sha);
   }
   // Published outputs: each must still have its recorded digest.
   std::vector<std::pair<std::string, std::string>> on_disk;
@@ -244,7 +231,10 @@ VerifyOutcome Verify(const VerifyInputs& inputs, Diagnostics& diags) {
     on_disk.emplace_back(name, std::move(*bytes));
   }
   on_disk.emplace_back("manifest.json", *manifest_bytes);
-  if (!identical) return outcome;  // another input, or a lost file: nothing to re-run
+  if (!identical) {  // another input, or a lost file: nothing to re-run
+    if (registry) compare_digest(*registry, Sha256FileHex(registry->path), registry_sha);
+    return outcome;
+  }
   identical = edited.empty();
 
   // Re-run the draw in memory and compare every file.
@@ -263,10 +253,19 @@ VerifyOutcome Verify(const VerifyInputs& inputs, Diagnostics& diags) {
   // how many, like the recorded one.
   options.recount = true;
   draw.options = options;
+  std::string registry_read;
+  draw.registry_sha256_read = &registry_read;
   std::optional<DrawResult> result;
   if (jobs) {
     draw.jobs = &*jobs;
     result = RunDraw(draw, run);
+  }
+  // Another registry: its re-run says nothing more.
+  if (registry && !compare_digest(*registry,
+                                  registry_read.empty() ? Sha256FileHex(registry->path)
+                                                        : std::optional<std::string>(registry_read),
+                                  registry_sha)) {
+    return outcome;
   }
   if (!result) {
     for (const Diagnostic& d : run.Sorted()) diags.Add(d);
