@@ -140,4 +140,26 @@ bool ConfirmDuplicates(const std::string& path, Encoding encoding,
   return found;
 }
 
+bool FinishRegistry(const std::string& path, Encoding encoding, bool skip_invalid,
+                    std::uint64_t rows, std::uint64_t invalid, SeenCodes& seen,
+                    Diagnostics& diags) {
+  auto file = std::make_shared<SourceFile>(path, "");
+  if (rows == 0 && invalid == 0) {
+    diags.Add(DiagBuilder(DiagKind::kEmptyTable, file, {0, 0})
+                  .Message("the registry has a header but no rows", "名录库只有表头，没有数据行")
+                  .Help("export the registry again with its rows", "请重新导出包含数据行的名录库"));
+    return false;
+  }
+  std::vector<std::uint64_t> suspects = seen.Repeated();
+  bool duplicates = !suspects.empty() && ConfirmDuplicates(path, encoding, suspects, diags);
+  if (duplicates || (invalid > 0 && !skip_invalid)) return false;
+  if (invalid > 0) {
+    diags.Add(DiagBuilder(DiagKind::kRowsSkipped, file, {0, 0})
+                  .Message(fmt::format("{} invalid row{} skipped (--skip-invalid)", invalid,
+                                       invalid == 1 ? "" : "s"),
+                           fmt::format("已跳过 {} 个无效行（--skip-invalid）", invalid)));
+  }
+  return true;
+}
+
 }  // namespace planc::data

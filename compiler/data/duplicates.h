@@ -42,6 +42,14 @@ class SeenCodes {
 bool ConfirmDuplicates(const std::string& path, Encoding encoding,
                        const std::vector<std::uint64_t>& suspects, Diagnostics& diags);
 
+// The end of a registry pass shared by `stats` and `draw`: an empty registry
+// (E0211), duplicate codes among `seen` (confirmed by ConfirmDuplicates) and
+// `invalid` rows are reported; with `skip_invalid` invalid rows are a note
+// (N0202) instead. False when the registry cannot be used.
+bool FinishRegistry(const std::string& path, Encoding encoding, bool skip_invalid,
+                    std::uint64_t rows, std::uint64_t invalid, SeenCodes& seen,
+                    Diagnostics& diags);
+
 }  // namespace planc::data
 
 #endif  // PLANC_DATA_DUPLICATES_H_

@@ -101,26 +101,10 @@ std::optional<Population> ScanRegistry(const std::string& path, const sema::Plan
     ++counts[outcome][CreditIndex(row.values[kCredit])];
   }
   if (!table.Close()) return std::nullopt;
-  if (population.rows == 0 && invalid == 0) {
-    auto file = std::make_shared<SourceFile>(path, "");
-    diags.Add(DiagBuilder(DiagKind::kEmptyTable, file, {0, 0})
-                  .Message("the registry has a header but no rows", "名录库只有表头，没有数据行")
-                  .Help("export the registry again with its rows", "请重新导出包含数据行的名录库"));
-    return std::nullopt;
-  }
   population.sha256 = reader->source().Sha256Hex();
-  std::vector<std::uint64_t> suspects = seen.Repeated();
-  bool duplicates = !suspects.empty() && ConfirmDuplicates(path, options.encoding, suspects, diags);
-  if (invalid > 0 || duplicates) {
-    auto file = std::make_shared<SourceFile>(path, "");
-    if (options.skip_invalid && !duplicates) {
-      diags.Add(DiagBuilder(DiagKind::kRowsSkipped, file, {0, 0})
-                    .Message(fmt::format("{} invalid row{} skipped (--skip-invalid)", invalid,
-                                         invalid == 1 ? "" : "s"),
-                             fmt::format("已跳过 {} 个无效行（--skip-invalid）", invalid)));
-    } else {
-      return std::nullopt;
-    }
+  if (!FinishRegistry(path, options.encoding, options.skip_invalid, population.rows, invalid, seen,
+                      diags)) {
+    return std::nullopt;
   }
   if (!compiled) return std::nullopt;
   std::size_t base_root = tasks.size();

@@ -221,29 +221,12 @@ std::optional<PassOutput> Pass(const Jobs& jobs, const Plan& plan, const Predica
   result.facts.sha256 = reader->source().Sha256Hex();
   if (options.sha256_read) *options.sha256_read = result.facts.sha256;
   if (options.progress) options.progress(reader->source().raw_bytes());
-  if (result.facts.rows == 0 && invalid == 0) {
-    auto file = std::make_shared<SourceFile>(path, "");
-    out.Add(DiagBuilder(DiagKind::kEmptyTable, file, {0, 0})
-                .Message("the registry has a header but no rows", "名录库只有表头，没有数据行")
-                .Help("export the registry again with its rows", "请重新导出包含数据行的名录库"));
+  if (!data::FinishRegistry(path, options.encoding, options.skip_invalid, result.facts.rows,
+                            invalid, seen, out)) {
     return std::nullopt;
   }
   result.facts.encoding = reader->source().encoding();
   result.facts.skipped = invalid;
-  std::vector<std::uint64_t> suspects = seen.Repeated();
-  bool duplicates =
-      !suspects.empty() && data::ConfirmDuplicates(path, options.encoding, suspects, out);
-  if (invalid > 0 || duplicates) {
-    auto file = std::make_shared<SourceFile>(path, "");
-    if (options.skip_invalid && !duplicates) {
-      out.Add(DiagBuilder(DiagKind::kRowsSkipped, file, {0, 0})
-                  .Message(fmt::format("{} invalid row{} skipped (--skip-invalid)", invalid,
-                                       invalid == 1 ? "" : "s"),
-                           fmt::format("已跳过 {} 个无效行（--skip-invalid）", invalid)));
-    } else {
-      return std::nullopt;
-    }
-  }
   return result;
 }
 
