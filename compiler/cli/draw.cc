@@ -12,6 +12,7 @@
 
 #include "compiler/cli/commands.h"
 #include "compiler/cli/output.h"
+#include "compiler/cli/population.h"
 #include "compiler/draw/jobs.h"
 #include "compiler/draw/prn.h"
 #include "compiler/draw/record.h"
@@ -19,13 +20,6 @@
 
 namespace planc::cli {
 namespace {
-
-std::optional<data::Encoding> EncodingOf(const std::string& name) {
-  if (name == "auto") return data::Encoding::kAuto;
-  if (name == "utf-8") return data::Encoding::kUtf8;
-  if (name == "gb18030") return data::Encoding::kGb18030;
-  return std::nullopt;
-}
 
 // A file the command must read: exit 2 (usage/IO) when it is not there.
 bool Readable(const std::string& path, const char* what, Io io) {
@@ -155,11 +149,6 @@ int RunDraw(const DrawCommandOptions& options, const CommonOptions& common, Io i
               "prints it\n";
     return kExitUsage;
   }
-  std::optional<data::Encoding> encoding = EncodingOf(options.encoding);
-  if (!encoding) {
-    io.err << "planc: error: --encoding must be auto, utf-8 or gb18030\n";
-    return kExitUsage;
-  }
   if (!Readable(options.jobs, "draw jobs file", io) ||
       !Readable(options.registry, "registry", io) ||
       !Readable(options.inspectors, "inspector directory", io) ||
@@ -189,7 +178,7 @@ int RunDraw(const DrawCommandOptions& options, const CommonOptions& common, Io i
   inputs.registry = options.registry;
   inputs.inspectors = options.inspectors;
   inputs.conflicts = options.conflicts;
-  inputs.options.encoding = *encoding;
+  inputs.options.encoding = EncodingOf(options.encoding);
   inputs.options.skip_invalid = options.skip_invalid;
   inputs.options.recount = options.recount;
   inputs.options.publish_inspectors = options.publish_inspectors;

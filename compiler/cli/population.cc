@@ -9,13 +9,14 @@
 #include "compiler/sema/sema.h"
 
 namespace planc::cli {
-namespace {
 
 data::Encoding EncodingOf(const std::string& name) {
   if (name == "utf-8") return data::Encoding::kUtf8;
   if (name == "gb18030") return data::Encoding::kGb18030;
   return data::Encoding::kAuto;
 }
+
+namespace {
 
 // A path written in the plan is relative to the plan file's folder.
 std::string BesidePlan(const sema::Plan& plan, const std::string& path) {

@@ -34,6 +34,10 @@ std::optional<sema::Plan> LoadPlan(const std::string& path, Diagnostics& diags,
                                    std::string* error, std::optional<ast::Plan>* tree = nullptr,
                                    SourcePtr* file = nullptr);
 
+// The data files' encoding from `--encoding` (auto, utf-8, gb18030; the
+// command line admits no other value).
+data::Encoding EncodingOf(const std::string& name);
+
 }  // namespace planc::cli
 
 #endif  // PLANC_CLI_POPULATION_H_

@@ -150,15 +150,6 @@ void ReadNamed(JsonFields& in, const Json& json, const char* key,
 
 }  // namespace
 
-const char* Name(Coordination mode) {
-  switch (mode) {
-    case Coordination::kPositive: return "positive";
-    case Coordination::kIndependent: return "independent";
-    case Coordination::kNegative: return "negative";
-  }
-  return "positive";
-}
-
 std::optional<Jobs> ReadJobs(const std::string& path, Diagnostics& diags) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream bytes;

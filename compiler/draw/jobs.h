@@ -20,7 +20,6 @@
 namespace planc::draw {
 
 enum class Coordination { kPositive, kIndependent, kNegative };
-const char* Name(Coordination mode);
 
 // One stratum of a task: its sample amount and, when the compile had
 // population figures, the stratum size and draws it computed.
