@@ -35,7 +35,18 @@ std::unique_ptr<CsvReader> CsvReader::Open(const std::string& path, Encoding enc
                                            std::string* error) {
   std::unique_ptr<TextSource> source = TextSource::Open(path, encoding, error);
   if (!source) return nullptr;
-  return std::unique_ptr<CsvReader>(new CsvReader(std::move(source), path));
+  std::unique_ptr<CsvReader> reader(new CsvReader(std::move(source), path));
+  reader->base_ = reader->source_->bom() ? 3 : 0;  // the BOM is not in buffer_
+  return reader;
+}
+
+std::unique_ptr<CsvReader> CsvReader::OpenPart(const std::string& path, std::uint64_t offset,
+                                               std::string* error) {
+  std::unique_ptr<TextSource> source = TextSource::OpenPart(path, offset, error);
+  if (!source) return nullptr;
+  std::unique_ptr<CsvReader> reader(new CsvReader(std::move(source), path));
+  reader->base_ = offset;
+  return reader;
 }
 
 SourcePtr CsvReader::Excerpt(const CsvRecord& record) const {
@@ -45,11 +56,17 @@ SourcePtr CsvReader::Excerpt(const CsvRecord& record) const {
 bool CsvReader::Next(CsvRecord& record) {
   problem_ = {};
   problem_offset_ = 0;
+  at_stop_ = Stop::kNone;
   while (true) {
     // Skip blank lines: they hold no record.
     while (true) {
+      if (stop_ != kNoStop && base_ + pos_ >= stop_) {
+        at_stop_ = base_ + pos_ == stop_ ? Stop::kExactly : Stop::kPast;
+        return false;
+      }
       if (pos_ >= buffer_.size()) {
         if (eof_) return false;
+        base_ += pos_;
         buffer_.erase(0, pos_);
         pos_ = 0;
         if (!source_->ReadMore(buffer_, kChunk)) eof_ = true;
@@ -69,6 +86,7 @@ bool CsvReader::Next(CsvRecord& record) {
     if (Parse(record)) return true;
     // Parse found the record cut off by the buffer's end: read more and retry.
     if (eof_) return false;
+    base_ += pos_;
     buffer_.erase(0, pos_);
     pos_ = 0;
     if (!source_->ReadMore(buffer_, std::max(kChunk, buffer_.size()))) eof_ = true;

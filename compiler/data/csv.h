@@ -33,6 +33,21 @@ class CsvReader {
   // fields are what could be read).
   bool Next(CsvRecord& record);
 
+  // For a file read in parts (data/parts.h). OpenPart reads UTF-8 from byte
+  // `offset` on, a line start; its line numbers count from 1 there.
+  static std::unique_ptr<CsvReader> OpenPart(const std::string& path, std::uint64_t offset,
+                                             std::string* error);
+  // Next() returns false once reading reaches byte `offset` of the file (or
+  // has gone past it inside a record): see stopped_exactly().
+  void set_stop(std::uint64_t offset) { stop_ = offset; }
+  void clear_stop() { stop_ = kNoStop; }
+  // Whether the last Next() returned false because reading ended exactly at
+  // the stop, between records.
+  bool stopped_exactly() const { return at_stop_ == Stop::kExactly; }
+  bool stopped() const { return at_stop_ != Stop::kNone; }
+  // Lines read so far (the line the next record starts on, minus one).
+  std::uint32_t lines_read() const { return line_ - 1; }
+
   // Set when the last record was malformed: the message and where in it.
   const Text& problem() const { return problem_; }
   std::uint32_t problem_offset() const { return problem_offset_; }
@@ -57,6 +72,12 @@ class CsvReader {
   std::size_t pos_ = 0;
   bool eof_ = false;
   std::uint32_t line_ = 1;
+  // The file offset of buffer_[0] (decoded bytes are raw bytes for UTF-8,
+  // the only encoding read in parts).
+  std::uint64_t base_ = 0;
+  static constexpr std::uint64_t kNoStop = ~std::uint64_t{0};
+  std::uint64_t stop_ = kNoStop;
+  enum class Stop { kNone, kExactly, kPast } at_stop_ = Stop::kNone;
   std::string unquoted_;  // fields whose `""` had to be undone
   Text problem_;
   std::uint32_t problem_offset_ = 0;

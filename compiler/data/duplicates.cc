@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
-#include <queue>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -58,34 +57,58 @@ void SeenCodes::Add(std::string_view code) {
   if (hashes_.size() == kRunSize) Spill();
 }
 
-std::vector<std::uint64_t> SeenCodes::Repeated() {
+void SeenCodes::Sort() {
+  if (hashes_.empty()) return;
   boost::sort::spreadsort::integer_sort(hashes_.begin(), hashes_.end());
+  sorted_.push_back(std::move(hashes_));
+  hashes_ = {};
+}
+
+void SeenCodes::Absorb(SeenCodes& other) {
+  other.Sort();
+  for (auto& run : other.sorted_) sorted_.push_back(std::move(run));
+  other.sorted_.clear();
+  runs_.insert(runs_.end(), other.runs_.begin(), other.runs_.end());
+  other.runs_.clear();
+}
+
+std::vector<std::uint64_t> SeenCodes::Repeated() {
+  Sort();
   std::vector<Reader> readers;
   for (std::FILE* run : runs_) {
     std::rewind(run);
     readers.emplace_back(run);
   }
-  readers.emplace_back(nullptr, &hashes_);
-  // Merge every run and the rest in memory, in order.
-  using Head = std::pair<std::uint64_t, std::size_t>;
-  std::priority_queue<Head, std::vector<Head>, std::greater<Head>> heap;
+  for (const auto& run : sorted_) readers.emplace_back(nullptr, &run);
+  // Merge the runs in order; they are few (one per 4M codes and per part
+  // of the file read in parallel), so the smallest head is found by a scan.
+  std::vector<std::uint64_t> heads;
+  std::vector<std::size_t> live;  // readers not at their end
   for (std::size_t i = 0; i < readers.size(); ++i) {
     std::uint64_t value;
-    if (readers[i].Next(value)) heap.emplace(value, i);
+    if (readers[i].Next(value)) {
+      heads.push_back(value);
+      live.push_back(i);
+    }
   }
   std::vector<std::uint64_t> repeated;
   bool first = true;
   std::uint64_t last = 0;
-  while (!heap.empty()) {
-    auto [value, i] = heap.top();
-    heap.pop();
+  while (!live.empty()) {
+    std::size_t at = 0;
+    for (std::size_t j = 1; j < heads.size(); ++j) {
+      if (heads[j] < heads[at]) at = j;
+    }
+    std::uint64_t value = heads[at];
     if (!first && value == last && (repeated.empty() || repeated.back() != value)) {
       repeated.push_back(value);
     }
     first = false;
     last = value;
-    std::uint64_t next;
-    if (readers[i].Next(next)) heap.emplace(next, i);
+    if (!readers[live[at]].Next(heads[at])) {
+      heads.erase(heads.begin() + static_cast<std::ptrdiff_t>(at));
+      live.erase(live.begin() + static_cast<std::ptrdiff_t>(at));
+    }
   }
   return repeated;
 }

@@ -26,13 +26,19 @@ class SeenCodes {
   SeenCodes& operator=(const SeenCodes&) = delete;
   ~SeenCodes();
   void Add(std::string_view code);
+  // Sorts the hashes added so far into a run of their own: a thread reading
+  // part of a registry (data/parts.h) sorts its codes itself before Absorb.
+  void Sort();
+  // Takes over the codes of `other` (sorted first), as if added here.
+  void Absorb(SeenCodes& other);
   // The hashes that occur more than once, ascending.
   std::vector<std::uint64_t> Repeated();
 
  private:
   void Spill();
-  std::vector<std::uint64_t> hashes_;
-  std::vector<std::FILE*> runs_;
+  std::vector<std::uint64_t> hashes_;                 // not sorted yet
+  std::vector<std::vector<std::uint64_t>> sorted_;    // sorted runs in memory
+  std::vector<std::FILE*> runs_;                      // sorted runs spilled
 };
 
 // Second pass over the registry at `path` for the suspected duplicate codes

@@ -255,6 +255,24 @@ bool TableReader::ReadHeader() {
   return ok;
 }
 
+std::unique_ptr<TableReader> TableReader::OpenPart(std::uint64_t offset,
+                                                   Diagnostics& diags) const {
+  std::string error;
+  std::unique_ptr<CsvReader> csv = CsvReader::OpenPart(csv_->path(), offset, &error);
+  if (!csv) {
+    auto file = std::make_shared<SourceFile>(csv_->path(), "");
+    diags.Add(DiagBuilder(DiagKind::kDataFileUnreadable, file, {0, 0})
+                  .Message(fmt::format("cannot read the {}: {}", spec_.what_en, error),
+                           fmt::format("无法读取{}：{}", spec_.what_zh, error)));
+    return nullptr;
+  }
+  auto part = std::make_unique<TableReader>(spec_, std::move(csv), diags);
+  part->header_ = header_;
+  part->checked_ = checked_;
+  part->skip_invalid_ = skip_invalid_;
+  return part;
+}
+
 int TableReader::FieldAt(std::uint32_t offset) const {
   int field = -1;
   for (std::size_t i = 0; i < record_.offsets.size() && record_.offsets[i] <= offset; ++i) {

@@ -2,6 +2,7 @@
 #define PLANC_DATA_TABLE_H_
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,6 +69,11 @@ class TableReader {
 
   // Reads and maps the header; false (reported) when it is unusable.
   bool ReadHeader();
+  // A reader of the same file from byte `offset` on, a line start, that
+  // takes this reader's header as read: one part of a file read in parts
+  // (data/parts.h). Its rows' line numbers count from that offset; its
+  // reports go to `diags`. Null, reported, when the file cannot be opened.
+  std::unique_ptr<TableReader> OpenPart(std::uint64_t offset, Diagnostics& diags) const;
   // The next row: true with a valid row, or with `valid` false for a row
   // that had problems (all reported). False at the end of the file.
   bool Next(Row& row, bool& valid);

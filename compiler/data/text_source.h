@@ -21,6 +21,10 @@ class TextSource {
   // Opens `path`; on failure returns null and sets `error` to a sentence.
   static std::unique_ptr<TextSource> Open(const std::string& path, Encoding encoding,
                                           std::string* error);
+  // Opens `path` as UTF-8 from byte `offset` on, for one part of a file read
+  // in parts (data/parts.h): no encoding sniff, no byte-order mark, no digest.
+  static std::unique_ptr<TextSource> OpenPart(const std::string& path, std::uint64_t offset,
+                                              std::string* error);
   ~TextSource();
   TextSource(const TextSource&) = delete;
   TextSource& operator=(const TextSource&) = delete;
@@ -37,6 +41,10 @@ class TextSource {
   std::uint64_t raw_bytes() const { return raw_bytes_; }
   // Lowercase hex SHA-256 of every raw byte read; call after the end.
   std::string Sha256Hex();
+  // Hashes the bytes not read yet, straight from the file and without moving
+  // the read position (later reads are not hashed again), so that another
+  // thread can go on with the rest of the file meanwhile. False on an error.
+  bool HashRest();
 
  private:
   TextSource() = default;
@@ -52,6 +60,9 @@ class TextSource {
   std::size_t raw_pos_ = 0;
   bool eof_ = false;
   std::uint64_t raw_bytes_ = 0;
+  std::uint64_t offset_ = 0;   // where in the file reading started
+  std::uint64_t hashed_ = 0;   // raw bytes from offset_ on already hashed
+  bool hashed_all_ = false;    // HashRest() reached the end of the file
   std::string error_;
   void* iconv_ = nullptr;    // iconv_t when decoding GB18030
   void* sha_ = nullptr;      // EVP_MD_CTX*

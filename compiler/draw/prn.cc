@@ -8,6 +8,7 @@
 #include <openssl/sha.h>
 
 #include <cerrno>
+#include <cstring>
 
 #include "compiler/util/sha256.h"
 
@@ -69,8 +70,9 @@ std::uint64_t Prn(std::string_view seed_hex, std::string_view stream, std::strin
 }
 
 struct PrnHasher::State {
-  SHA256_CTX prefix;   // after the whole 64-byte blocks of the constant text
-  std::string rest;    // the constant text's bytes after those blocks
+  SHA256_CTX prefix;       // after the whole 64-byte blocks of the constant text
+  std::uint64_t whole = 0; // the bytes of those blocks
+  std::string rest;        // the constant text's bytes after them
 };
 
 PrnHasher::PrnHasher(std::string_view seed_hex, std::string_view stream)
@@ -79,6 +81,7 @@ PrnHasher::PrnHasher(std::string_view seed_hex, std::string_view stream)
   std::size_t whole = text.size() / SHA256_CBLOCK * SHA256_CBLOCK;
   SHA256_Init(&state_->prefix);
   SHA256_Update(&state_->prefix, text.data(), whole);
+  state_->whole = whole;
   state_->rest = text.substr(whole);
 }
 
@@ -92,7 +95,25 @@ PrnHasher& PrnHasher::operator=(const PrnHasher& other) {
 PrnHasher::~PrnHasher() = default;
 
 std::uint64_t PrnHasher::operator()(std::string_view id) const {
-  SHA256_CTX ctx = state_->prefix;
+  const State& state = *state_;
+  std::size_t size = state.rest.size() + id.size();
+  if (size + 9 <= SHA256_CBLOCK) {
+    // The usual case: the rest of the text and SHA-256's padding (0x80,
+    // zeros, the length in bits) fill one last block, compressed into a
+    // copy of the prefix's state; u is the first 8 bytes of the digest,
+    // its first two 32-bit words.
+    unsigned char block[SHA256_CBLOCK];
+    std::memcpy(block, state.rest.data(), state.rest.size());
+    std::memcpy(block + state.rest.size(), id.data(), id.size());
+    block[size] = 0x80;
+    std::memset(block + size + 1, 0, SHA256_CBLOCK - 8 - size - 1);
+    std::uint64_t bits = (state.whole + size) * 8;
+    for (int i = 0; i < 8; ++i) block[SHA256_CBLOCK - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
+    SHA256_CTX ctx = state.prefix;
+    SHA256_Transform(&ctx, block);
+    return (std::uint64_t{ctx.h[0]} << 32) | ctx.h[1];
+  }
+  SHA256_CTX ctx = state.prefix;
   SHA256_Update(&ctx, state_->rest.data(), state_->rest.size());
   SHA256_Update(&ctx, id.data(), id.size());
   unsigned char digest[SHA256_DIGEST_LENGTH];

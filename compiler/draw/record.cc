@@ -1,6 +1,8 @@
 #include "compiler/draw/record.h"
 
 #include <algorithm>
+#include <charconv>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -8,6 +10,7 @@
 
 #include "compiler/draw/prn.h"
 #include "compiler/emit/emit.h"
+#include "compiler/util/parallel.h"
 #include "compiler/util/sha256.h"
 #include "planc_version.h"
 
@@ -27,13 +30,27 @@ void Row(std::string& out, std::initializer_list<std::string_view> fields) {
   out += "\r\n";
 }
 
-std::string Joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += ';';
-    out += item;
+// Items joined by `;`, as one CSV field.
+template <typename Items, typename Text>
+void AppendJoined(std::string& out, const Items& items, Text text) {
+  std::string joined;
+  for (const auto& item : items) {
+    if (!joined.empty()) joined += ';';
+    joined += text(item);
   }
-  return out;
+  emit::AppendCsvField(out, joined);
+}
+
+void AppendNumber(std::string& out, std::uint64_t n) {
+  char digits[24];
+  auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
+  out.append(digits, end);
+}
+
+void AppendTeam(std::string& out, const InspectorDirectory& directory, const Visit& visit) {
+  AppendJoined(out, visit.team, [&](std::size_t i) -> const std::string& {
+    return directory.inspectors[i].id;
+  });
 }
 
 std::string DrawsCsv(const Selection& selection) {
@@ -46,20 +63,24 @@ std::string DrawsCsv(const Selection& selection) {
       return a->job->name < b->job->name;
     });
     for (const StratumDraw* s : strata) {
+      std::string prefix;  // the fields every row of the stratum starts with
+      Row(prefix, {draw.task->id, draw.job->group, s->job->name, ""});
+      prefix.resize(prefix.size() - 2);  // no line end
       for (std::size_t i = 0; i < s->picks.size(); ++i) {
         const Pick& pick = s->picks[i];
-        Row(out, {draw.task->id, draw.job->group, s->job->name, pick.uscc, pick.name,
-                  std::to_string(i + 1), PrnText(pick.u)});
+        out += prefix;
+        emit::AppendCsvField(out, pick.uscc);
+        out += ',';
+        emit::AppendCsvField(out, pick.name);
+        out += ',';
+        AppendNumber(out, i + 1);
+        out += ',';
+        out += PrnText(pick.u);
+        out += "\r\n";
       }
     }
   }
   return out;
-}
-
-std::string Team(const InspectorDirectory& directory, const Visit& visit) {
-  std::vector<std::string> ids;
-  for (std::size_t i : visit.team) ids.push_back(directory.inspectors[i].id);
-  return Joined(ids);
 }
 
 std::string VisitsCsv(const Selection& selection, const InspectorDirectory& directory,
@@ -67,18 +88,37 @@ std::string VisitsCsv(const Selection& selection, const InspectorDirectory& dire
   std::string out;
   Row(out, {"visit", "uscc", "name", "tasks", "items", "window_start", "window_end",
             "inspectors"});
+  // The `tasks,items` fields of each set of tasks, made once.
+  std::map<std::vector<std::size_t>, std::string> task_fields;
   for (const Visit& visit : visits) {
-    std::vector<std::string> tasks, items;
-    std::set<std::string> seen;
-    for (std::size_t t : visit.tasks) {
-      const TaskJob& task = *selection.tasks[t].task;
-      tasks.push_back(task.id);
-      for (const std::string& item : task.items) {
-        if (seen.insert(item).second) items.push_back(item);
+    auto [fields, fresh] = task_fields.try_emplace(visit.tasks);
+    if (fresh) {
+      std::vector<std::string_view> items;
+      for (std::size_t t : visit.tasks) {
+        for (const std::string& item : selection.tasks[t].task->items) {
+          if (std::find(items.begin(), items.end(), item) == items.end()) items.push_back(item);
+        }
       }
+      AppendJoined(fields->second, visit.tasks, [&](std::size_t t) -> const std::string& {
+        return selection.tasks[t].task->id;
+      });
+      fields->second += ',';
+      AppendJoined(fields->second, items, [](std::string_view item) { return item; });
     }
-    Row(out, {visit.id, visit.uscc, visit.name, Joined(tasks), Joined(items),
-              visit.start.ToString(), visit.end.ToString(), Team(directory, visit)});
+    emit::AppendCsvField(out, visit.id);
+    out += ',';
+    emit::AppendCsvField(out, visit.uscc);
+    out += ',';
+    emit::AppendCsvField(out, visit.name);
+    out += ',';
+    out += fields->second;
+    out += ',';
+    out += visit.start.ToString();
+    out += ',';
+    out += visit.end.ToString();
+    out += ',';
+    AppendTeam(out, directory, visit);
+    out += "\r\n";
   }
   return out;
 }
@@ -86,11 +126,12 @@ std::string VisitsCsv(const Selection& selection, const InspectorDirectory& dire
 // The public list (一公开): per task, the enterprises drawn, by uscc.
 std::string PublicationCsv(const Selection& selection, const InspectorDirectory& directory,
                            const std::vector<Visit>& visits, bool with_inspectors) {
-  // (task index, uscc) -> its visit, for the inspectors column.
-  std::map<std::pair<std::size_t, std::string>, const Visit*> visit_of;
+  // Per task, its visits by uscc (visits are in uscc order), for the
+  // inspectors column.
+  std::vector<std::vector<const Visit*>> visits_of(selection.tasks.size());
   if (with_inspectors) {
     for (const Visit& visit : visits) {
-      for (std::size_t t : visit.tasks) visit_of[{t, visit.uscc}] = &visit;
+      for (std::size_t t : visit.tasks) visits_of[t].push_back(&visit);
     }
   }
   std::string out;
@@ -107,35 +148,49 @@ std::string PublicationCsv(const Selection& selection, const InspectorDirectory&
     }
     std::sort(picks.begin(), picks.end(),
               [](const Pick* a, const Pick* b) { return a->uscc < b->uscc; });
-    for (const Pick* pick : picks) {
+    std::string prefix;
+    Row(prefix, {draw.task->id, draw.task->name, draw.task->lead, ""});
+    prefix.resize(prefix.size() - 2);
+    for (std::size_t i = 0; i < picks.size(); ++i) {
+      out += prefix;
+      emit::AppendCsvField(out, picks[i]->uscc);
+      out += ',';
+      emit::AppendCsvField(out, picks[i]->name);
       if (with_inspectors) {
-        const Visit* visit = visit_of.at({t, pick->uscc});
-        Row(out, {draw.task->id, draw.task->name, draw.task->lead, pick->uscc, pick->name,
-                  Team(directory, *visit)});
-      } else {
-        Row(out, {draw.task->id, draw.task->name, draw.task->lead, pick->uscc, pick->name});
+        // The task's i-th enterprise by uscc is its i-th visit.
+        out += ',';
+        AppendTeam(out, directory, *visits_of[t][i]);
       }
+      out += "\r\n";
     }
   }
   return out;
 }
 
-std::string ManifestJson(const DrawInputs& inputs, const DrawResult& result) {
+// Enterprises visited: visits are in uscc order.
+std::size_t Enterprises(const std::vector<Visit>& visits) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < visits.size(); ++i) {
+    count += i == 0 || visits[i].uscc != visits[i - 1].uscc;
+  }
+  return count;
+}
+
+// `digests` are those of result.files, in order.
+std::string ManifestJson(const DrawInputs& inputs, const DrawResult& result,
+                         const std::vector<std::string>& digests) {
   const Jobs& jobs = *inputs.jobs;
   std::uint64_t draws = 0;
-  std::set<std::string> enterprises;
   for (const TaskDraw& draw : result.selection.tasks) {
-    for (const StratumDraw& s : draw.strata) {
-      draws += s.picks.size();
-      for (const Pick& pick : s.picks) enterprises.insert(pick.uscc);
-    }
+    for (const StratumDraw& s : draw.strata) draws += s.picks.size();
   }
   // Records, not lines: a name may hold a line break.
   std::map<std::string, std::uint64_t> rows = {
       {"draws.csv", draws}, {"visits.csv", result.visits.size()}, {"publication.csv", draws}};
   Json files = Json::object();
-  for (const auto& [name, bytes] : result.files) {
-    Json entry{{"sha256", Sha256Hex(bytes)}, {"bytes", bytes.size()}};
+  for (std::size_t i = 0; i < result.files.size(); ++i) {
+    const auto& [name, bytes] = result.files[i];
+    Json entry{{"sha256", digests[i]}, {"bytes", bytes.size()}};
     if (rows.count(name)) entry["rows"] = rows[name];
     files[name] = std::move(entry);
   }
@@ -171,7 +226,7 @@ std::string ManifestJson(const DrawInputs& inputs, const DrawResult& result) {
       {"counts", Json{{"tasks", result.selection.tasks.size()},
                       {"groups", jobs.jobs.size()},
                       {"draws", draws},
-                      {"enterprises", enterprises.size()},
+                      {"enterprises", Enterprises(result.visits)},
                       {"visits", result.visits.size()},
                       {"inspectors", inspectors.size()}}}};
   return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
@@ -228,14 +283,24 @@ std::optional<DrawResult> RunDraw(const DrawInputs& inputs, Diagnostics& diags) 
   result.selection = std::move(*selection);
   result.directory = std::move(*directory);
   result.visits = std::move(*visits);
-  result.files.emplace_back("draws.csv", DrawsCsv(result.selection));
-  result.files.emplace_back("visits.csv",
-                            VisitsCsv(result.selection, result.directory, result.visits));
-  result.files.emplace_back("publication.csv",
-                            PublicationCsv(result.selection, result.directory, result.visits,
-                                           inputs.options.publish_inspectors));
-  result.files.emplace_back("drawjobs.json", jobs.bytes);
-  result.files.emplace_back("manifest.json", ManifestJson(inputs, result));
+  // The three tables and their digests, built side by side.
+  result.files = {{"draws.csv", ""}, {"visits.csv", ""}, {"publication.csv", ""},
+                  {"drawjobs.json", jobs.bytes}};
+  std::vector<std::string> digests(result.files.size());
+  ParallelFor(result.files.size(), 1, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      std::string& bytes = result.files[i].second;
+      if (i == 0) bytes = DrawsCsv(result.selection);
+      if (i == 1) bytes = VisitsCsv(result.selection, result.directory, result.visits);
+      if (i == 2) {
+        bytes = PublicationCsv(result.selection, result.directory, result.visits,
+                               inputs.options.publish_inspectors);
+      }
+      digests[i] = Sha256Hex(bytes);
+    }
+  });
+  std::string manifest = ManifestJson(inputs, result, digests);
+  result.files.emplace_back("manifest.json", std::move(manifest));
   return result;
 }
 

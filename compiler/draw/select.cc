@@ -9,6 +9,7 @@
 
 #include "compiler/data/csv.h"
 #include "compiler/data/duplicates.h"
+#include "compiler/data/parts.h"
 #include "compiler/data/predicate.h"
 #include "compiler/data/table.h"
 #include "compiler/draw/prn.h"
@@ -48,48 +49,89 @@ std::optional<Predicates> ParsePredicates(const Jobs& jobs,
   return out;
 }
 
-bool PickBefore(std::uint64_t u, std::string_view uscc, const Pick& p) {
-  return u < p.u || (u == p.u && uscc < p.uscc);
+bool PickBefore(const Pick& a, const Pick& b) {
+  return a.u < b.u || (a.u == b.u && a.uscc < b.uscc);
 }
 
-struct ByKey {
-  bool operator()(const Pick& a, const Pick& b) const { return PickBefore(a.u, a.uscc, b); }
-};
-
-// The `capacity` units with the smallest (u, uscc) seen so far. The picks
-// stay in their slots; the max-heap, whose top is the unit to give up
-// first, orders 16-byte (u, slot) entries, so a replacement moves no strings.
-struct Heap {
+// The `capacity` units with the smallest (u, uscc) among those offered.
+// Offers are appended to a buffer, their text to one string, and when the
+// buffer holds about twice the capacity it is cut back to the smallest
+// `capacity`; from then on a unit whose u is above the largest kept cannot
+// be among them and costs one comparison. Memory stays proportional to
+// the capacity, and the work per unit is constant on average.
+class Smallest {
+ public:
   std::uint64_t capacity = 0;
   std::uint64_t count = 0;  // units of the stratum seen (N)
-  std::vector<Pick> items;  // the slots
+
+  void Offer(std::uint64_t u, std::string_view uscc, std::string_view name) {
+    if (u > limit_) return;
+    entries_.push_back({u, text_.size(), static_cast<std::uint32_t>(uscc.size()),
+                        static_cast<std::uint32_t>(name.size())});
+    text_.append(uscc);
+    text_.append(name);
+    if (entries_.size() >= 2 * capacity + 64) Cut();
+  }
+  // Takes in what `other` kept.
+  void Absorb(const Smallest& other) {
+    count += other.count;
+    for (const Entry& e : other.entries_) Offer(e.u, other.Uscc(e), other.Name(e));
+  }
+  // How many units are kept (at most the capacity).
+  std::size_t kept() {
+    Cut();
+    return entries_.size();
+  }
+  // The kept units, smallest first.
+  std::vector<Pick> Take() {
+    Cut();
+    std::vector<Pick> picks;
+    picks.reserve(entries_.size());
+    for (const Entry& e : entries_) picks.push_back(Pick{e.u, std::string(Uscc(e)), std::string(Name(e))});
+    std::sort(picks.begin(), picks.end(), PickBefore);
+    return picks;
+  }
+
+ private:
   struct Entry {
     std::uint64_t u;
-    std::size_t slot;
+    std::size_t at;                       // in text_: the uscc, then the name
+    std::uint32_t uscc_size, name_size;
   };
-  std::vector<Entry> order;
-
-  bool Before(const Entry& a, const Entry& b) const {
-    return a.u < b.u || (a.u == b.u && items[a.slot].uscc < items[b.slot].uscc);
+  std::string_view Uscc(const Entry& e) const { return {text_.data() + e.at, e.uscc_size}; }
+  std::string_view Name(const Entry& e) const {
+    return {text_.data() + e.at + e.uscc_size, e.name_size};
   }
-  void Offer(std::uint64_t u, std::string_view uscc, std::string_view name) {
-    auto before = [this](const Entry& a, const Entry& b) { return Before(a, b); };
-    if (items.size() < capacity) {
-      items.push_back(Pick{u, std::string(uscc), std::string(name)});
-      order.push_back({u, items.size() - 1});
-      std::push_heap(order.begin(), order.end(), before);
-    } else if (u < order.front().u ||
-               (u == order.front().u && PickBefore(u, uscc, items[order.front().slot]))) {
-      std::pop_heap(order.begin(), order.end(), before);
-      Entry& entry = order.back();
-      Pick& slot = items[entry.slot];  // reuse its buffers
-      slot.u = u;
-      slot.uscc.assign(uscc);
-      slot.name.assign(name);
-      entry.u = u;
-      std::push_heap(order.begin(), order.end(), before);
+  // Keeps the `capacity` smallest entries and their text only.
+  void Cut() {
+    if (capacity == 0) {
+      entries_.clear();
+      text_.clear();
+      limit_ = 0;
+      return;
     }
+    if (entries_.size() <= capacity) return;
+    auto before = [this](const Entry& a, const Entry& b) {
+      return a.u < b.u || (a.u == b.u && Uscc(a) < Uscc(b));
+    };
+    std::nth_element(entries_.begin(), entries_.begin() + static_cast<std::ptrdiff_t>(capacity - 1),
+                     entries_.end(), before);
+    entries_.resize(capacity);
+    // A unit with the largest kept u may still come before it (by uscc).
+    limit_ = entries_.back().u;
+    std::string text;
+    text.reserve(text_.size() / 2);
+    for (Entry& e : entries_) {
+      std::size_t at = text.size();
+      text.append(text_, e.at, e.uscc_size + e.name_size);
+      e.at = at;
+    }
+    text_.swap(text);
   }
+
+  std::vector<Entry> entries_;
+  std::string text_;
+  std::uint64_t limit_ = ~std::uint64_t{0};
 };
 
 // What one pass over the registry needs, built once.
@@ -103,13 +145,134 @@ struct Plan {
 };
 
 struct PassOutput {
-  std::vector<std::vector<Heap>> heaps;  // per task and stratum
+  std::vector<std::vector<Smallest>> heaps;  // per task and stratum
   RegistryFacts facts;
 };
 
-// One pass over the registry. The first pass (`report`) validates every row
-// and reports into `diags`; a second pass, needed only when a stratum turned
-// out larger than its heap, reads the same file quietly.
+// What one thread keeps of the rows it reads: the heaps, the counts and
+// (on the first pass) the codes for the duplicate check.
+class Tally final : public data::RowSink {
+ public:
+  Tally(const Jobs& jobs, const Plan& plan, const Predicates& predicates,
+        const data::Header& header, const std::vector<std::vector<std::uint64_t>>& capacities,
+        bool check_codes, Diagnostics& diags)
+      : jobs_(jobs), plan_(plan), check_codes_(check_codes),
+        compiled_(header, data::RegistrySpec(), predicates.file, diags) {
+    for (const auto& [name, e] : predicates.scopes) compiled_.AddNamed(name, e);
+    ok_ = compiled_.CompileAllNamed();
+    std::vector<int> roots;
+    for (const expr::Expr& e : predicates.targets) {
+      roots.push_back(compiled_.Add(e));
+      ok_ = ok_ && roots.back() >= 0;
+    }
+    if (!ok_) return;
+    std::vector<bool> keyed(header.names.size(), true);
+    for (int c : {kUscc, kName, kRegisteredOn}) keyed[c] = false;
+    classifier_ = std::make_unique<data::RowClassifier>(compiled_, roots, keyed);
+    heaps.resize(plan.tasks.size());
+    for (std::size_t t = 0; t < plan.tasks.size(); ++t) {
+      heaps[t].resize(plan.tasks[t]->strata.size());
+      for (std::size_t s = 0; s < heaps[t].size(); ++s) heaps[t][s].capacity = capacities[t][s];
+    }
+  }
+
+  bool ok() const { return ok_; }
+
+  void Take(const data::Row& row, bool valid) override {
+    if (!valid) {
+      ++invalid;
+      return;
+    }
+    ++rows;
+    if (check_codes_) seen.Add(row.values[kUscc]);
+    if (row.values[kStatus] != "active") return;
+    ++active;
+    std::uint32_t outcome = classifier_->Classify(row);
+    if (outcome >= known_.size()) {
+      known_.resize(outcome + 1, false);
+      hits_of_.resize(outcome + 1);
+    }
+    if (!known_[outcome]) {
+      known_[outcome] = true;
+      for (std::size_t t = 0; t < plan_.tasks.size(); ++t) {
+        if (!classifier_->Holds(outcome, t)) continue;
+        std::vector<Hit>& hits = hits_of_[outcome];
+        if (hits.empty() || hits.back().job != plan_.job_of[t]) hits.push_back({plan_.job_of[t], {}});
+        hits.back().tasks.push_back(t);
+      }
+    }
+    const std::vector<Hit>& hits = hits_of_[outcome];
+    if (hits.empty()) return;
+    int credit = CreditIndex(row.values[kCredit]);
+    std::string_view uscc = row.values[kUscc];
+    std::string_view name = row.values[kName];
+    for (const Hit& hit : hits) {
+      const Job& job = jobs_.jobs[hit.job];
+      bool have_u = false;
+      std::uint64_t group_u = 0;
+      for (std::size_t t : hit.tasks) {
+        int s = plan_.stratum_of[t][credit];
+        if (s < 0) continue;
+        Smallest& heap = heaps[t][s];
+        ++heap.count;
+        if (heap.capacity == 0) continue;
+        std::uint64_t u;
+        if (job.coordination == Coordination::kIndependent) {
+          u = plan_.task_hashers[t](uscc);
+        } else {
+          if (!have_u) {
+            group_u = plan_.group_hashers[hit.job](uscc);
+            have_u = true;
+          }
+          u = job.coordination == Coordination::kNegative
+                  ? NegativeShift(group_u, plan_.index_in_job[t], job.tasks.size())
+                  : group_u;
+        }
+        heap.Offer(u, uscc, name);
+      }
+    }
+  }
+
+  void PartDone() override {
+    if (check_codes_) seen.Sort();
+  }
+
+  // Takes in the rows `other` read, which come after this one's.
+  void Merge(Tally& other) {
+    rows += other.rows;
+    active += other.active;
+    invalid += other.invalid;
+    if (check_codes_) seen.Absorb(other.seen);
+    for (std::size_t t = 0; t < heaps.size(); ++t) {
+      for (std::size_t s = 0; s < heaps[t].size(); ++s) heaps[t][s].Absorb(other.heaps[t][s]);
+    }
+  }
+
+  std::vector<std::vector<Smallest>> heaps;  // per task and stratum
+  std::uint64_t rows = 0, active = 0, invalid = 0;
+  data::SeenCodes seen;
+
+ private:
+  // Per classifier outcome: the jobs with a task whose targets hold, and
+  // those tasks, in job and task order.
+  struct Hit {
+    std::size_t job;
+    std::vector<std::size_t> tasks;
+  };
+  const Jobs& jobs_;
+  const Plan& plan_;
+  bool check_codes_;
+  bool ok_ = false;
+  data::RowPredicates compiled_;
+  std::unique_ptr<data::RowClassifier> classifier_;
+  std::vector<std::vector<Hit>> hits_of_;
+  std::vector<bool> known_;
+};
+
+// One pass over the registry, on every core for a large file (data/parts.h).
+// The first pass (`report`) validates every row and reports into `diags`; a
+// second pass, needed only when a stratum turned out larger than its heap,
+// reads the same file quietly.
 std::optional<PassOutput> Pass(const Jobs& jobs, const Plan& plan, const Predicates& predicates,
                                const std::string& path, const SelectOptions& options,
                                const std::vector<std::vector<std::uint64_t>>& capacities,
@@ -123,110 +286,40 @@ std::optional<PassOutput> Pass(const Jobs& jobs, const Plan& plan, const Predica
   data::CsvReader* reader = &table.csv();
   table.set_skip_invalid(options.skip_invalid);
 
-  data::RowPredicates compiled(table.header(), data::RegistrySpec(), predicates.file, out);
-  for (const auto& [name, e] : predicates.scopes) compiled.AddNamed(name, e);
-  bool ok = compiled.CompileAllNamed();
-  std::vector<int> roots;
-  for (const expr::Expr& e : predicates.targets) {
-    roots.push_back(compiled.Add(e));
-    ok = ok && roots.back() >= 0;
+  data::PartsOptions parts;
+  parts.parts = options.parts;
+  parts.min_part_bytes = options.min_part_bytes;
+  if (report) parts.progress = options.progress;
+  std::size_t count = data::PartsFor(table, parts);
+  // The first tally reports a column the registry lacks; the others, made
+  // from the same header, would only repeat it.
+  std::vector<std::unique_ptr<Tally>> tallies;
+  std::vector<Diagnostics> scratch(count);
+  std::vector<data::RowSink*> sinks;
+  for (std::size_t i = 0; i < count; ++i) {
+    tallies.push_back(std::make_unique<Tally>(jobs, plan, predicates, table.header(), capacities,
+                                              report, i == 0 ? out : scratch[i]));
+    if (!tallies.back()->ok()) return std::nullopt;
+    sinks.push_back(tallies.back().get());
   }
-  if (!ok) return std::nullopt;
-  std::vector<bool> keyed(table.header().names.size(), true);
-  for (int c : {kUscc, kName, kRegisteredOn}) keyed[c] = false;
-  data::RowClassifier classifier(compiled, roots, keyed);
-
-  PassOutput result;
-  result.heaps.resize(plan.tasks.size());
-  for (std::size_t t = 0; t < plan.tasks.size(); ++t) {
-    result.heaps[t].resize(plan.tasks[t]->strata.size());
-    for (std::size_t s = 0; s < result.heaps[t].size(); ++s) {
-      result.heaps[t][s].capacity = capacities[t][s];
-    }
-  }
-  // Per classifier outcome: the jobs with a task whose targets hold, and
-  // those tasks, in job and task order.
-  struct Hit {
-    std::size_t job;
-    std::vector<std::size_t> tasks;
-  };
-  std::vector<std::vector<Hit>> hits_of;
-  std::vector<bool> known;
-
-  data::SeenCodes seen;
-  std::uint64_t invalid = 0;
-  data::Row row;
-  bool valid = true;
-  while (table.Next(row, valid)) {
-    if (!valid) {
-      ++invalid;
-      continue;
-    }
-    ++result.facts.rows;
-    if (report) {
-      seen.Add(row.values[kUscc]);
-      if (options.progress && (result.facts.rows & 0xFFFF) == 0) {
-        options.progress(reader->source().raw_bytes());
-      }
-    }
-    if (row.values[kStatus] != "active") continue;
-    ++result.facts.active;
-    std::uint32_t outcome = classifier.Classify(row);
-    if (outcome >= known.size()) {
-      known.resize(outcome + 1, false);
-      hits_of.resize(outcome + 1);
-    }
-    if (!known[outcome]) {
-      known[outcome] = true;
-      for (std::size_t t = 0; t < plan.tasks.size(); ++t) {
-        if (!classifier.Holds(outcome, t)) continue;
-        std::vector<Hit>& hits = hits_of[outcome];
-        if (hits.empty() || hits.back().job != plan.job_of[t]) hits.push_back({plan.job_of[t], {}});
-        hits.back().tasks.push_back(t);
-      }
-    }
-    const std::vector<Hit>& hits = hits_of[outcome];
-    if (hits.empty()) continue;
-    int credit = CreditIndex(row.values[kCredit]);
-    std::string_view uscc = row.values[kUscc];
-    std::string_view name = row.values[kName];
-    for (const Hit& hit : hits) {
-      const Job& job = jobs.jobs[hit.job];
-      bool have_u = false;
-      std::uint64_t group_u = 0;
-      for (std::size_t t : hit.tasks) {
-        int s = plan.stratum_of[t][credit];
-        if (s < 0) continue;
-        Heap& heap = result.heaps[t][s];
-        ++heap.count;
-        if (heap.capacity == 0) continue;
-        std::uint64_t u;
-        if (job.coordination == Coordination::kIndependent) {
-          u = plan.task_hashers[t](uscc);
-        } else {
-          if (!have_u) {
-            group_u = plan.group_hashers[hit.job](uscc);
-            have_u = true;
-          }
-          u = job.coordination == Coordination::kNegative
-                  ? NegativeShift(group_u, plan.index_in_job[t], job.tasks.size())
-                  : group_u;
-        }
-        heap.Offer(u, uscc, name);
-      }
-    }
-  }
+  std::size_t used = data::ReadInParts(table, sinks, parts);
+  Tally& tally = *tallies.front();
+  for (std::size_t i = 1; i < used; ++i) tally.Merge(*tallies[i]);
+  tallies.resize(1);
   if (!table.Close()) return std::nullopt;
+  PassOutput result;
+  result.heaps = std::move(tally.heaps);
+  result.facts.rows = tally.rows;
+  result.facts.active = tally.active;
   if (!report) return result;
   result.facts.sha256 = reader->source().Sha256Hex();
   if (options.sha256_read) *options.sha256_read = result.facts.sha256;
-  if (options.progress) options.progress(reader->source().raw_bytes());
   if (!data::FinishRegistry(path, options.encoding, options.skip_invalid, result.facts.rows,
-                            invalid, seen, out)) {
+                            tally.invalid, tally.seen, out)) {
     return std::nullopt;
   }
   result.facts.encoding = reader->source().encoding();
-  result.facts.skipped = invalid;
+  result.facts.skipped = tally.invalid;
   return result;
 }
 
@@ -305,7 +398,7 @@ std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
     const TaskJob& task = *plan.tasks[t];
     for (std::size_t s = 0; s < task.strata.size(); ++s) {
       const StratumJob& sj = task.strata[s];
-      Heap& heap = pass->heaps[t][s];
+      Smallest& heap = pass->heaps[t][s];
       if (sj.population && *sj.population != heap.count) {
         changes_en.push_back(fmt::format("{}: {} units in the registry, {} when compiled",
                                          StratumLabel(task, sj), heap.count, *sj.population));
@@ -313,7 +406,7 @@ std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
                                          StratumLabelZh(task, sj), heap.count, *sj.population));
       }
       std::uint64_t n = SampleSize(sj, heap.count);
-      if (n > heap.items.size() && heap.count > heap.items.size()) {
+      if (n > heap.kept() && heap.count > heap.kept()) {
         again = true;
         capacities[t][s] = n;
       }
@@ -393,14 +486,13 @@ std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
     draw.job = &jobs.jobs[plan.job_of[t]];
     for (std::size_t s = 0; s < task.strata.size(); ++s) {
       const StratumJob& sj = task.strata[s];
-      Heap& heap = pass->heaps[t][s];
+      Smallest& heap = pass->heaps[t][s];
       StratumDraw stratum;
       stratum.job = &sj;
       stratum.population = heap.count;
       stratum.n = SampleSize(sj, heap.count);
-      std::sort(heap.items.begin(), heap.items.end(), ByKey());
-      heap.items.resize(std::min<std::size_t>(heap.items.size(), stratum.n));
-      stratum.picks = std::move(heap.items);
+      stratum.picks = heap.Take();
+      stratum.picks.resize(std::min<std::size_t>(stratum.picks.size(), stratum.n));
       std::uint64_t asked = sj.count ? *sj.count : sj.min ? *sj.min : 0;
       if (asked > heap.count) {
         diags.Add(DiagBuilder(DiagKind::kFewerThanAsked, jobs_file, {0, 0})

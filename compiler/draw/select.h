@@ -62,6 +62,11 @@ struct SelectOptions {
   // read through, even when the draw then fails (verify names a different
   // file by it without reading the file twice).
   std::string* sha256_read = nullptr;
+  // How the registry is split across threads (data/parts.h): `parts` 0 is
+  // one per core; a file smaller than two parts of `min_part_bytes` is read
+  // by one thread. The draw is the same either way.
+  std::size_t parts = 0;
+  std::uint64_t min_part_bytes = std::uint64_t{8} << 20;
 };
 
 // Draws every task of `jobs` from the registry at `path` with `seed_hex`.

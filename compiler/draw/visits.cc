@@ -13,6 +13,7 @@
 #include "compiler/data/table.h"
 #include "compiler/draw/prn.h"
 #include "compiler/data/inspectors.h"
+#include "compiler/util/parallel.h"
 
 namespace planc::draw {
 namespace {
@@ -105,30 +106,40 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
                                              const InspectorDirectory& directory,
                                              const Conflicts* conflicts,
                                              const std::string& seed_hex, Diagnostics& diags) {
-  // T_x for every drawn enterprise x, in uscc order; tasks in task-id order
-  // because selection.tasks is.
+  // T_x for every drawn enterprise x: the picks by uscc, then task (task
+  // indexes follow task-id order, as selection.tasks does).
   struct Drawn {
-    std::string name;
-    std::vector<std::size_t> tasks;
+    std::string_view uscc, name;
+    std::size_t task;
   };
-  std::map<std::string, Drawn> drawn;
+  std::vector<Drawn> drawn;
   for (std::size_t t = 0; t < selection.tasks.size(); ++t) {
     for (const StratumDraw& stratum : selection.tasks[t].strata) {
-      for (const Pick& pick : stratum.picks) {
-        Drawn& d = drawn[pick.uscc];
-        d.name = pick.name;
-        d.tasks.push_back(t);
-      }
+      for (const Pick& pick : stratum.picks) drawn.push_back({pick.uscc, pick.name, t});
     }
   }
-  // Partition each T_x (draw.md "Visits").
+  std::sort(drawn.begin(), drawn.end(), [](const Drawn& a, const Drawn& b) {
+    return a.uscc != b.uscc ? a.uscc < b.uscc : a.task < b.task;
+  });
+  // Partition each T_x (draw.md "Visits"); an enterprise's visits are then
+  // in the order (window start, smallest task id), and enterprises in uscc
+  // order, so the visits are numbered as they come.
   std::vector<Visit> visits;
-  for (auto& [uscc, d] : drawn) {
-    std::vector<std::size_t> mergeable;
-    for (std::size_t t : d.tasks) {
+  std::vector<std::size_t> mergeable;
+  for (std::size_t first = 0, last = 0; first < drawn.size(); first = last) {
+    std::string_view uscc = drawn[first].uscc, name = drawn[first].name;
+    for (last = first; last < drawn.size() && drawn[last].uscc == uscc; ++last) {
+    }
+    std::size_t own = visits.size();
+    auto open = [&](std::size_t t) {
       const TaskJob& task = *selection.tasks[t].task;
-      if (task.merge_never) {
-        visits.push_back(Visit{"", uscc, d.name, {t}, task.start, task.end, {}});
+      visits.push_back(Visit{"", std::string(uscc), std::string(name), {t}, task.start, task.end, {}});
+    };
+    mergeable.clear();
+    for (std::size_t i = first; i < last; ++i) {
+      std::size_t t = drawn[i].task;
+      if (selection.tasks[t].task->merge_never) {
+        open(t);
       } else {
         mergeable.push_back(t);
       }
@@ -139,95 +150,137 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
       if (ta.end != tb.end) return ta.end < tb.end;
       return ta.id < tb.id;
     });
-    std::optional<Visit> current;
+    bool current = false;
     for (std::size_t t : mergeable) {
       const TaskJob& task = *selection.tasks[t].task;
-      if (current && task.start <= current->end && current->start <= task.end) {
-        current->tasks.push_back(t);
-        current->start = std::max(current->start, task.start);
-        current->end = std::min(current->end, task.end);
+      Visit& visit = visits.back();
+      if (current && task.start <= visit.end && visit.start <= task.end) {
+        visit.tasks.push_back(t);
+        visit.start = std::max(visit.start, task.start);
+        visit.end = std::min(visit.end, task.end);
         continue;
       }
-      if (current) visits.push_back(std::move(*current));
-      current = Visit{"", uscc, d.name, {t}, task.start, task.end, {}};
+      open(t);
+      current = true;
     }
-    if (current) visits.push_back(std::move(*current));
+    for (std::size_t v = own; v < visits.size(); ++v) {
+      std::sort(visits[v].tasks.begin(), visits[v].tasks.end());
+    }
+    std::sort(visits.begin() + static_cast<std::ptrdiff_t>(own), visits.end(),
+              [](const Visit& a, const Visit& b) {
+                if (a.start != b.start) return a.start < b.start;
+                return a.tasks.front() < b.tasks.front();
+              });
   }
-  for (Visit& visit : visits) std::sort(visit.tasks.begin(), visit.tasks.end());
-  // Task indexes follow task-id order, so the smallest index is the smallest id.
-  std::sort(visits.begin(), visits.end(), [](const Visit& a, const Visit& b) {
-    if (a.uscc != b.uscc) return a.uscc < b.uscc;
-    if (a.start != b.start) return a.start < b.start;
-    return a.tasks.front() < b.tasks.front();
-  });
   for (std::size_t i = 0; i < visits.size(); ++i) visits[i].id = VisitId(i + 1);
 
   // Inspector teams, visit by visit (draw.md "Inspector teams").
-  std::vector<std::uint64_t> used(directory.inspectors.size(), 0);
-  auto file = std::make_shared<SourceFile>(jobs.path, "");
-  std::size_t unstaffed = 0;
-  constexpr std::size_t kShown = 20;
-  struct Ranked {
-    std::uint64_t u;
-    std::size_t inspector;
-  };
-  std::vector<Ranked> eligible;
-  std::vector<char> taken(directory.inspectors.size(), 0);
-  // The conflicts by enterprise, as inspector indexes: looked up once a visit.
-  std::map<std::string_view, std::vector<std::size_t>> recusals;
+  const std::vector<Inspector>& inspectors = directory.inspectors;
+  // The conflicts by enterprise, as inspector indexes.
+  std::map<std::string_view, std::vector<std::uint32_t>> recusals;
   if (conflicts) {
     for (const auto& [id, uscc] : conflicts->pairs) {
       auto it = std::lower_bound(
-          directory.inspectors.begin(), directory.inspectors.end(), id,
+          inspectors.begin(), inspectors.end(), id,
           [](const Inspector& inspector, const std::string& key) { return inspector.id < key; });
-      if (it != directory.inspectors.end() && it->id == id) {
-        recusals[uscc].push_back(static_cast<std::size_t>(it - directory.inspectors.begin()));
+      if (it != inspectors.end() && it->id == id) {
+        recusals[uscc].push_back(static_cast<std::uint32_t>(it - inspectors.begin()));
       }
     }
   }
-  std::vector<char> recused(directory.inspectors.size(), 0);
-  const std::vector<std::size_t> none;
-  const std::vector<std::size_t>* recusing = &none;  // marked in `recused`
-  for (Visit& visit : visits) {
-    for (std::size_t i : *recusing) recused[i] = 0;
+  const std::vector<std::uint32_t> none;
+  auto recusing = [&](const Visit& visit) -> const std::vector<std::uint32_t>& {
     auto found = recusals.find(visit.uscc);
-    recusing = found == recusals.end() ? &none : &found->second;
-    for (std::size_t i : *recusing) recused[i] = 1;
+    return found == recusals.end() ? none : found->second;
+  };
+  // The active members of a visit's pools, by the visit's set of tasks.
+  std::map<std::vector<std::size_t>, std::vector<std::uint32_t>> members_of;
+  std::vector<const std::vector<std::uint32_t>*> members(visits.size());
+  for (std::size_t v = 0; v < visits.size(); ++v) {
+    auto [it, fresh] = members_of.try_emplace(visits[v].tasks);
+    if (fresh) {
+      for (std::size_t i = 0; i < inspectors.size(); ++i) {
+        bool in_any = false;
+        for (std::size_t t : visits[v].tasks) in_any = in_any || inspectors[i].in_pool[t];
+        if (inspectors[i].active && in_any) it->second.push_back(static_cast<std::uint32_t>(i));
+      }
+    }
+    members[v] = &it->second;
+  }
+
+  // Ranking takes a PRN per member and visit, independent of what earlier
+  // visits took: it runs on every core, a block of visits at a time, and the
+  // teams are then picked in visit order from the ranked members, skipping
+  // those with no capacity left.
+  struct Ranked {
+    std::uint64_t u;
+    std::uint32_t inspector;  // index, so in id order on equal u
+  };
+  auto by_rank = [](const Ranked& a, const Ranked& b) {
+    return a.u != b.u ? a.u < b.u : a.inspector < b.inspector;
+  };
+  constexpr std::size_t kBlock = 4096, kSorted = 16;
+  std::vector<std::vector<Ranked>> ranked(std::min(kBlock, visits.size()));
+  auto rank_block = [&](std::size_t block, std::size_t begin, std::size_t end) {
+    std::vector<char> recused(inspectors.size(), 0);
+    for (std::size_t v = begin; v < end; ++v) {
+      const Visit& visit = visits[block + v];
+      const std::vector<std::uint32_t>& recusal = recusing(visit);
+      for (std::uint32_t i : recusal) recused[i] = 1;
+      PrnHasher rank(seed_hex, VisitStream(visit.id));
+      std::vector<Ranked>& list = ranked[v];
+      list.clear();
+      for (std::uint32_t i : *members[block + v]) {
+        if (!recused[i]) list.push_back({rank(inspectors[i].id), i});
+      }
+      // A team takes the first few by rank: sort those; the rest only if
+      // picking the team gets that far (see `at` below).
+      if (list.size() > kSorted) {
+        std::nth_element(list.begin(), list.begin() + kSorted - 1, list.end(), by_rank);
+      }
+      std::sort(list.begin(), list.begin() + std::min(kSorted, list.size()), by_rank);
+      for (std::uint32_t i : recusal) recused[i] = 0;
+    }
+  };
+
+  std::vector<std::uint64_t> used(inspectors.size(), 0);
+  auto has_capacity = [&](std::uint32_t i) {
+    return !inspectors[i].capacity || used[i] < *inspectors[i].capacity;
+  };
+  auto file = std::make_shared<SourceFile>(jobs.path, "");
+  std::size_t unstaffed = 0;
+  constexpr std::size_t kShown = 20;
+  std::vector<char> taken(inspectors.size(), 0);
+  for (std::size_t v = 0; v < visits.size(); ++v) {
+    std::size_t block = v / kBlock * kBlock;
+    if (v == block) {
+      std::size_t size = std::min(kBlock, visits.size() - block);
+      ParallelFor(size, 256, [&](std::size_t begin, std::size_t end) { rank_block(block, begin, end); });
+    }
+    Visit& visit = visits[v];
+    std::vector<Ranked>& eligible = ranked[v - block];
+    // The j-th ranked member, sorting the rest of the list when first needed.
+    auto at = [&eligible, sorted = kSorted, by_rank](std::size_t j) mutable -> const Ranked& {
+      if (j >= sorted) {
+        std::sort(eligible.begin() + static_cast<std::ptrdiff_t>(sorted), eligible.end(), by_rank);
+        sorted = eligible.size();
+      }
+      return eligible[j];
+    };
     int k = 2;
     for (std::size_t t : visit.tasks) k = std::max(k, selection.tasks[t].task->per_visit);
-    PrnHasher rank(seed_hex, VisitStream(visit.id));
-    eligible.clear();
-    std::uint64_t in_pools = 0, conflicted = 0, full = 0;
-    for (std::size_t i = 0; i < directory.inspectors.size(); ++i) {
-      const Inspector& inspector = directory.inspectors[i];
-      if (!inspector.active) continue;
-      bool in_any = false;
-      for (std::size_t t : visit.tasks) in_any = in_any || inspector.in_pool[t];
-      if (!in_any) continue;
-      ++in_pools;
-      if (recused[i]) {
-        ++conflicted;
-        continue;
-      }
-      if (inspector.capacity && used[i] >= *inspector.capacity) {
-        ++full;
-        continue;
-      }
-      eligible.push_back({rank(inspector.id), i});
-    }
-    std::sort(eligible.begin(), eligible.end(), [&](const Ranked& a, const Ranked& b) {
-      if (a.u != b.u) return a.u < b.u;
-      return directory.inspectors[a.inspector].id < directory.inspectors[b.inspector].id;
-    });
     std::vector<std::size_t>& team = visit.team;
     std::vector<std::size_t> unserved;  // tasks whose pool has no eligible member
     for (std::size_t t : visit.tasks) {
       bool served = false;
-      for (std::size_t i : team) served = served || directory.inspectors[i].in_pool[t];
+      for (std::size_t i : team) served = served || inspectors[i].in_pool[t];
       if (served) continue;
       bool found = false;
-      for (const Ranked& r : eligible) {
-        if (taken[r.inspector] || !directory.inspectors[r.inspector].in_pool[t]) continue;
+      for (std::size_t j = 0; j < eligible.size(); ++j) {
+        const Ranked& r = at(j);
+        if (taken[r.inspector] || !inspectors[r.inspector].in_pool[t] || !has_capacity(r.inspector)) {
+          continue;
+        }
         team.push_back(r.inspector);
         taken[r.inspector] = 1;
         found = true;
@@ -235,9 +288,10 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
       }
       if (!found) unserved.push_back(t);
     }
-    for (const Ranked& r : eligible) {
+    for (std::size_t j = 0; j < eligible.size(); ++j) {
       if (team.size() >= static_cast<std::size_t>(k)) break;
-      if (taken[r.inspector]) continue;
+      const Ranked& r = at(j);
+      if (taken[r.inspector] || !has_capacity(r.inspector)) continue;
       team.push_back(r.inspector);
       taken[r.inspector] = 1;
     }
@@ -247,6 +301,17 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
     }
     if (team.size() >= static_cast<std::size_t>(k) && unserved.empty()) continue;
     if (++unstaffed > kShown) continue;
+    // Why: who is in the pools, who must recuse, who has no capacity left.
+    std::vector<char> recused(inspectors.size(), 0);
+    for (std::uint32_t i : recusing(visit)) recused[i] = 1;
+    std::uint64_t in_pools = members[v]->size(), conflicted = 0, full = 0;
+    for (std::uint32_t i : *members[v]) {
+      if (recused[i]) {
+        ++conflicted;
+      } else if (!has_capacity(i)) {
+        ++full;
+      }
+    }
     DiagBuilder b(DiagKind::kVisitUnstaffed, file, {0, 0});
     bool short_of_k = team.size() < static_cast<std::size_t>(k);
     b.Message(fmt::format("visit {} to {} ({}) for {} cannot be staffed: {}", visit.id,
@@ -259,27 +324,26 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
                                      : std::string("有任务的人员库无人可派")));
     for (std::size_t t : unserved) {
       const TaskJob& task = *selection.tasks[t].task;
-      std::uint64_t members = 0, task_conflicted = 0, task_full = 0;
-      for (std::size_t i = 0; i < directory.inspectors.size(); ++i) {
-        const Inspector& inspector = directory.inspectors[i];
-        if (!inspector.active || !inspector.in_pool[t]) continue;
-        ++members;
+      std::uint64_t pool = 0, task_conflicted = 0, task_full = 0;
+      for (std::uint32_t i = 0; i < inspectors.size(); ++i) {
+        if (!inspectors[i].active || !inspectors[i].in_pool[t]) continue;
+        ++pool;
         if (recused[i]) {
           ++task_conflicted;
-        } else if (inspector.capacity && used[i] >= *inspector.capacity) {
+        } else if (!has_capacity(i)) {
           ++task_full;
         }
       }
-      std::string why_en = members == 0
+      std::string why_en = pool == 0
                                ? "it has no active inspector"
                                : fmt::format("of its {} active inspector{}, {} must recuse "
                                              "(conflicts) and {} have no capacity left",
-                                             members, members == 1 ? "" : "s", task_conflicted,
+                                             pool, pool == 1 ? "" : "s", task_conflicted,
                                              task_full);
-      std::string why_zh = members == 0 ? "该人员库没有在岗人员"
-                                        : fmt::format("该人员库 {} 名在岗人员中，{} 人须回避，{} "
-                                                      "人已达年度检查上限",
-                                                      members, task_conflicted, task_full);
+      std::string why_zh = pool == 0 ? "该人员库没有在岗人员"
+                                     : fmt::format("该人员库 {} 名在岗人员中，{} 人须回避，{} "
+                                                   "人已达年度检查上限",
+                                                   pool, task_conflicted, task_full);
       b.Note(fmt::format("{}'s pool `{}` has no one to send: {}", task.id, task.pool, why_en),
              fmt::format("任务 {} 的人员库 `{}` 无人可派：{}", task.id, task.pool, why_zh));
     }

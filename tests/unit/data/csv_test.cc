@@ -487,6 +487,87 @@ TEST_F(CsvTest, MissingFileAndDirectory) {
   EXPECT_FALSE(error.empty());
 }
 
+// Reading up to a stop (for a file read in parts): it ends exactly at a
+// record's start, or says that a record ran past the stop.
+TEST_F(CsvTest, StopsExactlyBetweenRecordsOrSaysItWentPast) {
+  // Line starts: "a,b\n" 0, "c,d\n" 4, "\n" 8 (blank), "\"e\nf\",g\n" 9, "h,i\n" 17.
+  std::string text = "a,b\nc,d\n\n\"e\nf\",g\nh,i\n";
+  std::string path = dir_.Write("stop.csv", text);
+  auto read_to = [&](std::uint64_t stop, std::vector<std::string>* firsts) {
+    std::string error;
+    std::unique_ptr<CsvReader> reader = CsvReader::Open(path, Encoding::kUtf8, &error);
+    reader->set_stop(stop);
+    CsvRecord record;
+    while (reader->Next(record)) firsts->push_back(std::string(record.fields[0]));
+    return std::make_pair(reader->stopped(), reader->stopped_exactly());
+  };
+  std::vector<std::string> firsts;
+  EXPECT_EQ(read_to(4, &firsts), std::make_pair(true, true));
+  EXPECT_EQ(firsts, std::vector<std::string>({"a"}));
+  firsts.clear();
+  EXPECT_EQ(read_to(8, &firsts), std::make_pair(true, true));  // at a blank line
+  EXPECT_EQ(firsts, std::vector<std::string>({"a", "c"}));
+  firsts.clear();
+  EXPECT_EQ(read_to(9, &firsts), std::make_pair(true, true));  // just after it
+  EXPECT_EQ(firsts, std::vector<std::string>({"a", "c"}));
+  firsts.clear();
+  EXPECT_EQ(read_to(13, &firsts), std::make_pair(true, false));  // inside the quoted field
+  EXPECT_EQ(firsts, std::vector<std::string>({"a", "c", "e\nf"}));
+  firsts.clear();
+  EXPECT_EQ(read_to(1000, &firsts), std::make_pair(false, false));  // the end came first
+  EXPECT_EQ(firsts.size(), 4u);
+
+  // Reading on after the stop loses nothing.
+  std::string error;
+  std::unique_ptr<CsvReader> reader = CsvReader::Open(path, Encoding::kUtf8, &error);
+  reader->set_stop(13);
+  CsvRecord record;
+  int count = 0;
+  while (reader->Next(record)) ++count;
+  reader->clear_stop();
+  while (reader->Next(record)) ++count;
+  EXPECT_EQ(count, 4);
+  EXPECT_EQ(record.line, 6u);
+
+  // A part read from a line start: its lines count from there.
+  std::unique_ptr<CsvReader> part = CsvReader::OpenPart(path, 9, &error);
+  ASSERT_TRUE(part) << error;
+  ASSERT_TRUE(part->Next(record));
+  EXPECT_EQ(record.fields[0], "e\nf");
+  EXPECT_EQ(record.line, 1u);
+  EXPECT_EQ(part->lines_read(), 2u);
+}
+
+// A byte-order mark is not in the text, but the stops are file offsets.
+TEST_F(CsvTest, StopsCountTheByteOrderMark) {
+  std::string path = dir_.Write("bom.csv", "\xEF\xBB\xBF" "a,b\nc,d\n");
+  std::string error;
+  std::unique_ptr<CsvReader> reader = CsvReader::Open(path, Encoding::kAuto, &error);
+  reader->set_stop(7);  // "c,d" starts at byte 7 of the file
+  CsvRecord record;
+  ASSERT_TRUE(reader->Next(record));
+  EXPECT_EQ(record.fields[0], "a");
+  EXPECT_FALSE(reader->Next(record));
+  EXPECT_TRUE(reader->stopped_exactly());
+}
+
+// The digest of the whole file, hashed ahead while reading goes on.
+TEST_F(CsvTest, HashingTheRestAheadGivesTheFilesDigest) {
+  std::string text;
+  for (int i = 0; i < 600000; ++i) text += "row" + std::to_string(i) + ",x\n";  // past the sniff
+  std::string path = dir_.Write("big.csv", text);
+  std::string error;
+  std::unique_ptr<CsvReader> reader = CsvReader::Open(path, Encoding::kAuto, &error);
+  CsvRecord record;
+  int count = 0;
+  for (; count < 10 && reader->Next(record); ++count) {
+  }
+  EXPECT_TRUE(reader->source().HashRest());
+  while (reader->Next(record)) ++count;  // read on: nothing hashed twice
+  EXPECT_EQ(count, 600000);
+  EXPECT_EQ(reader->source().Sha256Hex(), Sha256Hex(text));
+}
+
 TEST(TextSourceTest, EncodingNames) {
   EXPECT_STREQ(EncodingName(Encoding::kAuto), "auto");
   EXPECT_STREQ(EncodingName(Encoding::kUtf8), "UTF-8");

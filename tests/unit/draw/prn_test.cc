@@ -55,14 +55,15 @@ TEST(PrnTest, StreamsAndTextForms) {
 }
 
 // The hasher that keeps the constant start of the text gives exactly u, for
-// streams and ids of every length around the 64-byte block boundaries.
+// streams and ids of every length around the 64-byte block boundaries (both
+// its one-block path and the general one).
 TEST(PrnTest, HasherIsPrn) {
   const std::string seed = "8f3c2a61d9e04b7a5c1e6f28b3d9a0c4e7f1b2d3c4a5968778695a4b3c2d1e0f";
-  for (std::size_t stream_size = 0; stream_size < 140; stream_size += 7) {
+  for (std::size_t stream_size = 0; stream_size < 140; ++stream_size) {
     std::string stream = "g:" + std::string(stream_size, 'T');
     PrnHasher hasher(seed, stream);
     PrnHasher copy = hasher;
-    for (std::size_t id_size = 0; id_size < 130; id_size += 5) {
+    for (std::size_t id_size = 0; id_size < 130; ++id_size) {
       std::string id(id_size, 'x');
       if (id_size > 3) id.replace(0, 3, "石");
       EXPECT_EQ(hasher(id), Prn(seed, stream, id)) << stream_size << " " << id_size;
