@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "compiler/source/utf8.h"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -66,10 +68,7 @@ bool CsvReader::Next(CsvRecord& record) {
       }
       if (pos_ >= buffer_.size()) {
         if (eof_) return false;
-        base_ += pos_;
-        buffer_.erase(0, pos_);
-        pos_ = 0;
-        if (!source_->ReadMore(buffer_, kChunk)) eof_ = true;
+        if (!Refill()) eof_ = true;
         continue;
       }
       char c = buffer_[pos_];
@@ -86,11 +85,25 @@ bool CsvReader::Next(CsvRecord& record) {
     if (Parse(record)) return true;
     // Parse found the record cut off by the buffer's end: read more and retry.
     if (eof_) return false;
-    base_ += pos_;
-    buffer_.erase(0, pos_);
-    pos_ = 0;
-    if (!source_->ReadMore(buffer_, std::max(kChunk, buffer_.size()))) eof_ = true;
+    if (!Refill()) eof_ = true;
   }
+}
+
+bool CsvReader::Refill() {
+  base_ += pos_;
+  buffer_.erase(0, pos_);
+  pos_ = 0;
+  bool more = source_->ReadMore(buffer_, std::max(kChunk, buffer_.size()));
+  // Check the new text up to its last line feed (a character never spans
+  // one), from where checking stopped or, after a chunk that was not valid,
+  // from the record being read.
+  std::size_t from = utf8_until_ > base_ ? static_cast<std::size_t>(utf8_until_ - base_) : 0;
+  std::size_t to = more ? buffer_.rfind('\n') : buffer_.size() - 1;  // at the end: all of it
+  if (!buffer_.empty() && to != std::string::npos && from <= to &&
+      IsValidUtf8(std::string_view(buffer_).substr(from, to + 1 - from))) {
+    utf8_until_ = base_ + to + 1;
+  }
+  return more;
 }
 
 bool CsvReader::Parse(CsvRecord& record) {
@@ -189,6 +202,7 @@ bool CsvReader::Parse(CsvRecord& record) {
   if (text_end > pos_ && data[text_end - 1] == '\r') --text_end;
   record.text = std::string_view(data + pos_, text_end - pos_);
   record.line = line_;
+  record.utf8_checked = base_ + text_end <= utf8_until_;
   if (p < end && data[p] == '\r' && (p + 1 == end || data[p + 1] == '\n')) ++p;  // CR(LF) after a quoted field
   if (p < end && data[p] == '\n') ++p;
   line_ += lines + 1;

@@ -18,6 +18,7 @@ struct CsvRecord {
   std::string_view text;                  // the record's bytes as written (decoded)
   std::vector<std::string_view> fields;   // unquoted values
   std::vector<std::uint32_t> offsets;     // where each field starts in `text`
+  bool utf8_checked = false;              // `text` is known to be valid UTF-8
 };
 
 // A streaming RFC 4180 reader: quoted fields with `""`, embedded line breaks,
@@ -65,6 +66,8 @@ class CsvReader {
       : source_(std::move(source)), path_(std::move(path)) {}
   // Makes sure buffer_ holds a complete record from pos_, reading more as needed.
   bool Parse(CsvRecord& record);
+  // Reads more into buffer_; false at the end of the file.
+  bool Refill();
 
   std::unique_ptr<TextSource> source_;
   std::string path_;
@@ -75,6 +78,10 @@ class CsvReader {
   // The file offset of buffer_[0] (decoded bytes are raw bytes for UTF-8,
   // the only encoding read in parts).
   std::uint64_t base_ = 0;
+  // Bytes of the file before this offset are valid UTF-8: each chunk is
+  // checked as a whole up to its last line feed, so that a valid record
+  // need not be checked on its own (TableReader).
+  std::uint64_t utf8_until_ = 0;
   static constexpr std::uint64_t kNoStop = ~std::uint64_t{0};
   std::uint64_t stop_ = kNoStop;
   enum class Stop { kNone, kExactly, kPast } at_stop_ = Stop::kNone;

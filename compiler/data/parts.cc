@@ -43,13 +43,12 @@ std::uint64_t NextLineStart(int fd, std::uint64_t from) {
 
 // Where parts 1..n-1 start: line starts near shares of the file, or empty
 // when the file cannot be split so. The first part's share is smaller, as
-// its thread also hashes the rest of the file (ReadInParts): hashing a byte
-// costs about an eighth of reading and checking it.
+// its reader also hashes what it reads for the file's digest: hashing a
+// byte costs about an eighth of reading and checking it.
 std::vector<std::uint64_t> SplitPoints(const std::string& path, std::uint64_t size,
                                        std::size_t parts) {
   constexpr double kHashCost = 0.125;
-  double others = 1.0 / static_cast<double>(parts - 1);
-  double first = (others - kHashCost) / (1 - kHashCost + others);
+  double first = 1 / (1 + static_cast<double>(parts - 1) * (1 + kHashCost));
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return {};
   std::vector<std::uint64_t> starts;
@@ -146,12 +145,7 @@ std::size_t ReadInParts(TableReader& table, const std::vector<RowSink*>& sinks,
   read_on();
   bool split = !starts.empty() && csv.stopped_exactly();
   if (!split) abandoned = true;
-  // The digest covers the whole file: hash the rest while the parts run
-  // (later reads by this reader are not hashed twice).
-  if (split) {
-    sinks.front()->PartDone();
-    csv.source().HashRest();
-  }
+  if (split) sinks.front()->PartDone();
   for (std::thread& thread : threads) thread.join();
   for (const auto& part : parts) split = split && part->ok();
   if (!split) {

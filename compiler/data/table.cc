@@ -421,7 +421,7 @@ bool TableReader::Next(Row& row, bool& valid) {
     valid = false;
     return true;  // its fields are not to be trusted: no more reports for it
   }
-  if (!IsValidUtf8(record_.text)) {
+  if (!record_.utf8_checked && !IsValidUtf8(record_.text)) {
     row.values.assign(header_.names.size(), std::string_view());
     Report(DiagKind::kInvalidEncoding, -1,
            {fmt::format("this row is not valid {}", EncodingName(csv_->source().encoding())),

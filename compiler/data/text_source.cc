@@ -3,9 +3,6 @@
 #include <iconv.h>
 #include <openssl/evp.h>
 
-#include <unistd.h>
-
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -118,7 +115,6 @@ std::unique_ptr<TextSource> TextSource::OpenPart(const std::string& path, std::u
     *error = path + ": cannot open: " + std::strerror(errno);
     return nullptr;
   }
-  source->offset_ = offset;
   source->encoding_ = Encoding::kUtf8;
   return source;
 }
@@ -140,13 +136,8 @@ bool TextSource::Fill(std::string& into, std::size_t max) {
   std::size_t got = std::fread(into.data() + old, 1, max, file_);
   into.resize(old + got);
   if (got > 0) {
-    // Bytes HashRest() hashed already are not hashed again.
-    std::uint64_t fresh = raw_bytes_ + got > hashed_ ? raw_bytes_ + got - std::max(raw_bytes_, hashed_) : 0;
-    if (sha_ && fresh > 0) {
-      EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(sha_), into.data() + old + (got - fresh), fresh);
-    }
+    if (sha_) EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(sha_), into.data() + old, got);
     raw_bytes_ += got;
-    hashed_ = std::max(hashed_, raw_bytes_);
   }
   if (got < max) {
     if (std::ferror(file_)) error_ = path_ + ": cannot read: " + std::strerror(errno);
@@ -200,30 +191,10 @@ bool TextSource::ReadMore(std::string& out, std::size_t max) {
   return out.size() > before || ReadMore(out, max);
 }
 
-bool TextSource::HashRest() {
-  if (!sha_ || eof_) return error_.empty();
-  std::string block(kChunk, '\0');
-  int fd = fileno(file_);
-  while (true) {
-    ssize_t got = pread(fd, block.data(), block.size(), static_cast<off_t>(offset_ + hashed_));
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) {
-      error_ = path_ + ": cannot read: " + std::strerror(errno);
-      return false;
-    }
-    if (got == 0) {
-      hashed_all_ = true;
-      return true;
-    }
-    EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(sha_), block.data(), static_cast<std::size_t>(got));
-    hashed_ += static_cast<std::uint64_t>(got);
-  }
-}
-
 std::string TextSource::Sha256Hex() {
   // Hash whatever has not been read yet, so the digest is always the file's.
   if (!sha_) return "";
-  while (!hashed_all_ && FillRaw()) raw_.clear(), raw_pos_ = 0;
+  while (FillRaw()) raw_.clear(), raw_pos_ = 0;
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(sha_), digest, &length);

@@ -41,10 +41,6 @@ class TextSource {
   std::uint64_t raw_bytes() const { return raw_bytes_; }
   // Lowercase hex SHA-256 of every raw byte read; call after the end.
   std::string Sha256Hex();
-  // Hashes the bytes not read yet, straight from the file and without moving
-  // the read position (later reads are not hashed again), so that another
-  // thread can go on with the rest of the file meanwhile. False on an error.
-  bool HashRest();
 
  private:
   TextSource() = default;
@@ -60,9 +56,6 @@ class TextSource {
   std::size_t raw_pos_ = 0;
   bool eof_ = false;
   std::uint64_t raw_bytes_ = 0;
-  std::uint64_t offset_ = 0;   // where in the file reading started
-  std::uint64_t hashed_ = 0;   // raw bytes from offset_ on already hashed
-  bool hashed_all_ = false;    // HashRest() reached the end of the file
   std::string error_;
   void* iconv_ = nullptr;    // iconv_t when decoding GB18030
   void* sha_ = nullptr;      // EVP_MD_CTX*

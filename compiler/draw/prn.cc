@@ -73,6 +73,7 @@ struct PrnHasher::State {
   SHA256_CTX prefix;       // after the whole 64-byte blocks of the constant text
   std::uint64_t whole = 0; // the bytes of those blocks
   std::string rest;        // the constant text's bytes after them
+  unsigned char last[SHA256_CBLOCK] = {};  // `rest`, then zeros: the last block's start
 };
 
 PrnHasher::PrnHasher(std::string_view seed_hex, std::string_view stream)
@@ -83,6 +84,7 @@ PrnHasher::PrnHasher(std::string_view seed_hex, std::string_view stream)
   SHA256_Update(&state_->prefix, text.data(), whole);
   state_->whole = whole;
   state_->rest = text.substr(whole);
+  std::memcpy(state_->last, state_->rest.data(), state_->rest.size());
 }
 
 PrnHasher::PrnHasher(const PrnHasher& other) : state_(std::make_unique<State>(*other.state_)) {}
@@ -103,10 +105,9 @@ std::uint64_t PrnHasher::operator()(std::string_view id) const {
     // copy of the prefix's state; u is the first 8 bytes of the digest,
     // its first two 32-bit words.
     unsigned char block[SHA256_CBLOCK];
-    std::memcpy(block, state.rest.data(), state.rest.size());
+    std::memcpy(block, state.last, SHA256_CBLOCK);
     std::memcpy(block + state.rest.size(), id.data(), id.size());
     block[size] = 0x80;
-    std::memset(block + size + 1, 0, SHA256_CBLOCK - 8 - size - 1);
     std::uint64_t bits = (state.whole + size) * 8;
     for (int i = 0; i < 8; ++i) block[SHA256_CBLOCK - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
     SHA256_CTX ctx = state.prefix;

@@ -12,6 +12,7 @@
 #include "compiler/emit/emit.h"
 #include "compiler/util/parallel.h"
 #include "compiler/util/sha256.h"
+#include "compiler/util/strings.h"
 #include "planc_version.h"
 
 namespace planc::draw {
@@ -142,20 +143,20 @@ std::string PublicationCsv(const Selection& selection, const InspectorDirectory&
   }
   for (std::size_t t = 0; t < selection.tasks.size(); ++t) {
     const TaskDraw& draw = selection.tasks[t];
-    std::vector<const Pick*> picks;
+    std::vector<std::pair<PrefixKey, const Pick*>> picks;
     for (const StratumDraw& s : draw.strata) {
-      for (const Pick& pick : s.picks) picks.push_back(&pick);
+      for (const Pick& pick : s.picks) picks.emplace_back(PrefixKey(pick.uscc), &pick);
     }
     std::sort(picks.begin(), picks.end(),
-              [](const Pick* a, const Pick* b) { return a->uscc < b->uscc; });
+              [](const auto& a, const auto& b) { return a.first < b.first; });
     std::string prefix;
     Row(prefix, {draw.task->id, draw.task->name, draw.task->lead, ""});
     prefix.resize(prefix.size() - 2);
     for (std::size_t i = 0; i < picks.size(); ++i) {
       out += prefix;
-      emit::AppendCsvField(out, picks[i]->uscc);
+      emit::AppendCsvField(out, picks[i].second->uscc);
       out += ',';
-      emit::AppendCsvField(out, picks[i]->name);
+      emit::AppendCsvField(out, picks[i].second->name);
       if (with_inspectors) {
         // The task's i-th enterprise by uscc is its i-th visit.
         out += ',';
@@ -257,7 +258,15 @@ std::optional<DrawResult> RunDraw(const DrawInputs& inputs, Diagnostics& diags) 
   select.recount = inputs.options.recount;
   select.progress = inputs.progress;
   select.sha256_read = inputs.registry_sha256_read;
+  // The registry's digest is finished on another thread while the visits
+  // and tables are made; it is awaited before the manifest, or on the way
+  // out of a failed draw.
+  select.defer_digest = true;
   std::optional<Selection> selection = Select(jobs, inputs.seed, inputs.registry, select, diags);
+  auto fail = [&]() -> std::optional<DrawResult> {
+    if (selection) AwaitRegistryDigest(jobs, *selection, select, diags);
+    return std::nullopt;
+  };
   // The inspector files are read even when the registry failed, so that one
   // run reports the problems of every input.
   DrawResult result;
@@ -273,13 +282,13 @@ std::optional<DrawResult> RunDraw(const DrawInputs& inputs, Diagnostics& diags) 
     result.conflicts = data::ScanConflicts(
         inputs.conflicts, ids, inputs.options.conflicts_encoding.value_or(inputs.options.encoding),
         diags);
-    if (!result.conflicts) return std::nullopt;
+    if (!result.conflicts) return fail();
   }
-  if (!selection || !directory) return std::nullopt;
+  if (!selection || !directory) return fail();
   std::optional<std::vector<Visit>> visits =
       PlanVisits(jobs, *selection, *directory,
                  result.conflicts ? &*result.conflicts : nullptr, inputs.seed, diags);
-  if (!visits) return std::nullopt;
+  if (!visits) return fail();
   result.selection = std::move(*selection);
   result.directory = std::move(*directory);
   result.visits = std::move(*visits);
@@ -299,6 +308,7 @@ std::optional<DrawResult> RunDraw(const DrawInputs& inputs, Diagnostics& diags) 
       digests[i] = Sha256Hex(bytes);
     }
   });
+  AwaitRegistryDigest(jobs, result.selection, select, diags);
   std::string manifest = ManifestJson(inputs, result, digests);
   result.files.emplace_back("manifest.json", std::move(manifest));
   return result;

@@ -147,6 +147,7 @@ struct Plan {
 struct PassOutput {
   std::vector<std::vector<Smallest>> heaps;  // per task and stratum
   RegistryFacts facts;
+  std::shared_future<std::string> sha256;  // the first pass's
 };
 
 // What one thread keeps of the rows it reads: the heaps, the counts and
@@ -312,14 +313,19 @@ std::optional<PassOutput> Pass(const Jobs& jobs, const Plan& plan, const Predica
   result.facts.rows = tally.rows;
   result.facts.active = tally.active;
   if (!report) return result;
-  result.facts.sha256 = reader->source().Sha256Hex();
-  if (options.sha256_read) *options.sha256_read = result.facts.sha256;
-  if (!data::FinishRegistry(path, options.encoding, options.skip_invalid, result.facts.rows,
-                            tally.invalid, tally.seen, out)) {
-    return std::nullopt;
-  }
   result.facts.encoding = reader->source().encoding();
   result.facts.skipped = tally.invalid;
+  // The digest covers the whole file; when it was read in parts, the rest
+  // after the first part is hashed on its own thread meanwhile.
+  std::shared_ptr<data::TableReader> source = std::move(opened);
+  result.sha256 = std::async(std::launch::async, [source] {
+                    return source->csv().source().Sha256Hex();
+                  }).share();
+  if (!data::FinishRegistry(path, options.encoding, options.skip_invalid, result.facts.rows,
+                            tally.invalid, tally.seen, out)) {
+    if (options.sha256_read) *options.sha256_read = result.sha256.get();
+    return std::nullopt;
+  }
   return result;
 }
 
@@ -446,39 +452,28 @@ std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
              fmt::format("另有 {} 个", changes_en.size() - kShown));
     }
     diags.Add(b);
-    if (!options.recount) return std::nullopt;
+    if (!options.recount) {
+      if (options.sha256_read) *options.sha256_read = pass->sha256.get();
+      return std::nullopt;
+    }
     pass->facts.recounted = changes_en.size();
-  }
-  if (changes_en.empty() && !jobs.registry_sha256.empty() &&
-      jobs.registry_sha256 != pass->facts.sha256) {
-    bool stats = jobs.population_from == "stats";
-    diags.Add(DiagBuilder(DiagKind::kRegistryNotCounted, jobs_file, {0, 0})
-                  .Message(fmt::format("the registry is not the file the jobs' figures were "
-                                       "counted from{}, but every stratum has the same size: "
-                                       "the draw goes on",
-                                       stats ? " (through a stats file)" : ""),
-                           fmt::format("名录库不是抽取任务户数{}所依据的文件，但各分层户数相同："
-                                       "抽取照常进行",
-                                       stats ? "（经统计文件）" : ""))
-                  .Note(fmt::format("its SHA-256 is {}; the figures were counted from {}",
-                                    pass->facts.sha256, jobs.registry_sha256),
-                        fmt::format("其 SHA-256 为 {}；户数依据的是 {}", pass->facts.sha256,
-                                    jobs.registry_sha256))
-                  .Help("names, codes or other columns may have changed since the plan was "
-                        "compiled; draw from the registry the plan was checked against when "
-                        "that matters",
-                        "编制计划之后名称、代码或其他列可能有变化；如有影响，请使用检查计划时所用的名录库"));
   }
   if (again) {
     std::optional<PassOutput> second =
         Pass(jobs, plan, *predicates, path, options, capacities, false, diags);
-    if (!second) return std::nullopt;
+    if (!second) {
+      if (options.sha256_read) *options.sha256_read = pass->sha256.get();
+      return std::nullopt;
+    }
     second->facts = pass->facts;
+    second->sha256 = pass->sha256;
     pass = std::move(second);
   }
 
   Selection selection;
   selection.registry = pass->facts;
+  selection.pending_sha256 = pass->sha256;
+  selection.changed_strata = !changes_en.empty();
   for (std::size_t t = 0; t < plan.tasks.size(); ++t) {
     const TaskJob& task = *plan.tasks[t];
     TaskDraw draw;
@@ -506,7 +501,37 @@ std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
     }
     selection.tasks.push_back(std::move(draw));
   }
+  if (!options.defer_digest) AwaitRegistryDigest(jobs, selection, options, diags);
   return selection;
+}
+
+void AwaitRegistryDigest(const Jobs& jobs, Selection& selection, const SelectOptions& options,
+                         Diagnostics& diags) {
+  if (!selection.pending_sha256.valid()) return;
+  selection.registry.sha256 = selection.pending_sha256.get();
+  selection.pending_sha256 = {};
+  if (options.sha256_read) *options.sha256_read = selection.registry.sha256;
+  auto jobs_file = std::make_shared<SourceFile>(jobs.path, "");
+  if (!selection.changed_strata && !jobs.registry_sha256.empty() &&
+      jobs.registry_sha256 != selection.registry.sha256) {
+    bool stats = jobs.population_from == "stats";
+    diags.Add(DiagBuilder(DiagKind::kRegistryNotCounted, jobs_file, {0, 0})
+                  .Message(fmt::format("the registry is not the file the jobs' figures were "
+                                       "counted from{}, but every stratum has the same size: "
+                                       "the draw goes on",
+                                       stats ? " (through a stats file)" : ""),
+                           fmt::format("名录库不是抽取任务户数{}所依据的文件，但各分层户数相同："
+                                       "抽取照常进行",
+                                       stats ? "（经统计文件）" : ""))
+                  .Note(fmt::format("its SHA-256 is {}; the figures were counted from {}",
+                                    selection.registry.sha256, jobs.registry_sha256),
+                        fmt::format("其 SHA-256 为 {}；户数依据的是 {}", selection.registry.sha256,
+                                    jobs.registry_sha256))
+                  .Help("names, codes or other columns may have changed since the plan was "
+                        "compiled; draw from the registry the plan was checked against when "
+                        "that matters",
+                        "编制计划之后名称、代码或其他列可能有变化；如有影响，请使用检查计划时所用的名录库"));
+  }
 }
 
 }  // namespace planc::draw

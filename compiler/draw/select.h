@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,10 @@ struct RegistryFacts {
 struct Selection {
   std::vector<TaskDraw> tasks;  // task-id order
   RegistryFacts registry;
+  // With SelectOptions::defer_digest: registry.sha256 is being finished on
+  // another thread until AwaitRegistryDigest.
+  std::shared_future<std::string> pending_sha256;
+  bool changed_strata = false;  // some strata differ from the jobs' figures
 };
 
 struct SelectOptions {
@@ -67,6 +72,9 @@ struct SelectOptions {
   // by one thread. The draw is the same either way.
   std::size_t parts = 0;
   std::uint64_t min_part_bytes = std::uint64_t{8} << 20;
+  // Finish the registry's digest on another thread while the caller goes
+  // on: the caller then calls AwaitRegistryDigest, on every path.
+  bool defer_digest = false;
 };
 
 // Draws every task of `jobs` from the registry at `path` with `seed_hex`.
@@ -75,6 +83,12 @@ struct SelectOptions {
 std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
                                 const std::string& path, const SelectOptions& options,
                                 Diagnostics& diags);
+
+// Waits for the registry's digest of a selection made with defer_digest,
+// sets registry.sha256 (and options.sha256_read), and notes (N0502) a
+// registry that is not the file the jobs' figures came from.
+void AwaitRegistryDigest(const Jobs& jobs, Selection& selection, const SelectOptions& options,
+                         Diagnostics& diags);
 
 }  // namespace planc::draw
 

@@ -14,6 +14,7 @@
 #include "compiler/draw/prn.h"
 #include "compiler/data/inspectors.h"
 #include "compiler/util/parallel.h"
+#include "compiler/util/strings.h"
 
 namespace planc::draw {
 namespace {
@@ -109,13 +110,14 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
   // T_x for every drawn enterprise x: the picks by uscc, then task (task
   // indexes follow task-id order, as selection.tasks does).
   struct Drawn {
-    std::string_view uscc, name;
+    PrefixKey uscc;
+    std::string_view name;
     std::size_t task;
   };
   std::vector<Drawn> drawn;
   for (std::size_t t = 0; t < selection.tasks.size(); ++t) {
     for (const StratumDraw& stratum : selection.tasks[t].strata) {
-      for (const Pick& pick : stratum.picks) drawn.push_back({pick.uscc, pick.name, t});
+      for (const Pick& pick : stratum.picks) drawn.push_back({PrefixKey(pick.uscc), pick.name, t});
     }
   }
   std::sort(drawn.begin(), drawn.end(), [](const Drawn& a, const Drawn& b) {
@@ -127,8 +129,8 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
   std::vector<Visit> visits;
   std::vector<std::size_t> mergeable;
   for (std::size_t first = 0, last = 0; first < drawn.size(); first = last) {
-    std::string_view uscc = drawn[first].uscc, name = drawn[first].name;
-    for (last = first; last < drawn.size() && drawn[last].uscc == uscc; ++last) {
+    std::string_view uscc = drawn[first].uscc.text, name = drawn[first].name;
+    for (last = first; last < drawn.size() && drawn[last].uscc == drawn[first].uscc; ++last) {
     }
     std::size_t own = visits.size();
     auto open = [&](std::size_t t) {
@@ -209,9 +211,9 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
   }
 
   // Ranking takes a PRN per member and visit, independent of what earlier
-  // visits took: it runs on every core, a block of visits at a time, and the
-  // teams are then picked in visit order from the ranked members, skipping
-  // those with no capacity left.
+  // visits took: it runs on every core, a block of visits at a time. The
+  // teams are then picked in visit order, each pick the best-ranked member
+  // that may go (a scan of the visit's few dozen members: no sort needed).
   struct Ranked {
     std::uint64_t u;
     std::uint32_t inspector;  // index, so in id order on equal u
@@ -219,7 +221,7 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
   auto by_rank = [](const Ranked& a, const Ranked& b) {
     return a.u != b.u ? a.u < b.u : a.inspector < b.inspector;
   };
-  constexpr std::size_t kBlock = 4096, kSorted = 16;
+  constexpr std::size_t kBlock = 4096;
   std::vector<std::vector<Ranked>> ranked(std::min(kBlock, visits.size()));
   auto rank_block = [&](std::size_t block, std::size_t begin, std::size_t end) {
     std::vector<char> recused(inspectors.size(), 0);
@@ -233,12 +235,6 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
       for (std::uint32_t i : *members[block + v]) {
         if (!recused[i]) list.push_back({rank(inspectors[i].id), i});
       }
-      // A team takes the first few by rank: sort those; the rest only if
-      // picking the team gets that far (see `at` below).
-      if (list.size() > kSorted) {
-        std::nth_element(list.begin(), list.begin() + kSorted - 1, list.end(), by_rank);
-      }
-      std::sort(list.begin(), list.begin() + std::min(kSorted, list.size()), by_rank);
       for (std::uint32_t i : recusal) recused[i] = 0;
     }
   };
@@ -258,14 +254,18 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
       ParallelFor(size, 256, [&](std::size_t begin, std::size_t end) { rank_block(block, begin, end); });
     }
     Visit& visit = visits[v];
-    std::vector<Ranked>& eligible = ranked[v - block];
-    // The j-th ranked member, sorting the rest of the list when first needed.
-    auto at = [&eligible, sorted = kSorted, by_rank](std::size_t j) mutable -> const Ranked& {
-      if (j >= sorted) {
-        std::sort(eligible.begin() + static_cast<std::ptrdiff_t>(sorted), eligible.end(), by_rank);
-        sorted = eligible.size();
+    const std::vector<Ranked>& eligible = ranked[v - block];
+    // The best-ranked member not yet in the team, with capacity left, and
+    // in pool `t` (any pool when t is npos); null when there is none.
+    auto best = [&](std::size_t t) -> const Ranked* {
+      const Ranked* found = nullptr;
+      for (const Ranked& r : eligible) {
+        if (found && !by_rank(r, *found)) continue;
+        if (taken[r.inspector] || !has_capacity(r.inspector)) continue;
+        if (t != std::string::npos && !inspectors[r.inspector].in_pool[t]) continue;
+        found = &r;
       }
-      return eligible[j];
+      return found;
     };
     int k = 2;
     for (std::size_t t : visit.tasks) k = std::max(k, selection.tasks[t].task->per_visit);
@@ -275,25 +275,18 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
       bool served = false;
       for (std::size_t i : team) served = served || inspectors[i].in_pool[t];
       if (served) continue;
-      bool found = false;
-      for (std::size_t j = 0; j < eligible.size(); ++j) {
-        const Ranked& r = at(j);
-        if (taken[r.inspector] || !inspectors[r.inspector].in_pool[t] || !has_capacity(r.inspector)) {
-          continue;
-        }
-        team.push_back(r.inspector);
-        taken[r.inspector] = 1;
-        found = true;
-        break;
+      if (const Ranked* r = best(t)) {
+        team.push_back(r->inspector);
+        taken[r->inspector] = 1;
+      } else {
+        unserved.push_back(t);
       }
-      if (!found) unserved.push_back(t);
     }
-    for (std::size_t j = 0; j < eligible.size(); ++j) {
-      if (team.size() >= static_cast<std::size_t>(k)) break;
-      const Ranked& r = at(j);
-      if (taken[r.inspector] || !has_capacity(r.inspector)) continue;
-      team.push_back(r.inspector);
-      taken[r.inspector] = 1;
+    while (team.size() < static_cast<std::size_t>(k)) {
+      const Ranked* r = best(std::string::npos);
+      if (!r) break;
+      team.push_back(r->inspector);
+      taken[r->inspector] = 1;
     }
     for (std::size_t i : team) {
       taken[i] = 0;

@@ -1,6 +1,7 @@
 #include "compiler/util/parallel.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <thread>
 #include <vector>
 

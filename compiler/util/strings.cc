@@ -82,4 +82,17 @@ std::uint64_t Hash64(std::string_view bytes) {
   return h ^ (h >> 32);
 }
 
+PrefixKey::PrefixKey(std::string_view bytes) : text(bytes) {
+  auto word = [&](std::size_t from) {
+    std::uint64_t w = 0;
+    for (std::size_t i = 0; i < 8; ++i) {
+      w <<= 8;
+      if (from + i < bytes.size()) w |= static_cast<unsigned char>(bytes[from + i]);
+    }
+    return w;
+  };
+  high = word(0);
+  low = word(8);
+}
+
 }  // namespace planc

@@ -551,23 +551,6 @@ TEST_F(CsvTest, StopsCountTheByteOrderMark) {
   EXPECT_TRUE(reader->stopped_exactly());
 }
 
-// The digest of the whole file, hashed ahead while reading goes on.
-TEST_F(CsvTest, HashingTheRestAheadGivesTheFilesDigest) {
-  std::string text;
-  for (int i = 0; i < 600000; ++i) text += "row" + std::to_string(i) + ",x\n";  // past the sniff
-  std::string path = dir_.Write("big.csv", text);
-  std::string error;
-  std::unique_ptr<CsvReader> reader = CsvReader::Open(path, Encoding::kAuto, &error);
-  CsvRecord record;
-  int count = 0;
-  for (; count < 10 && reader->Next(record); ++count) {
-  }
-  EXPECT_TRUE(reader->source().HashRest());
-  while (reader->Next(record)) ++count;  // read on: nothing hashed twice
-  EXPECT_EQ(count, 600000);
-  EXPECT_EQ(reader->source().Sha256Hex(), Sha256Hex(text));
-}
-
 TEST(TextSourceTest, EncodingNames) {
   EXPECT_STREQ(EncodingName(Encoding::kAuto), "auto");
   EXPECT_STREQ(EncodingName(Encoding::kUtf8), "UTF-8");
