@@ -230,7 +230,7 @@ bool TableReader::ReadHeader() {
   }
   // Free text that may be empty, and columns the spec does not know, are
   // taken as they are; every other cell goes through CheckCell.
-  checked_.assign(header_.names.size(), false);
+  checked_.assign(header_.names.size(), 0);
   for (std::size_t c = 0; c < spec_.columns.size(); ++c) {
     const ColumnSpec& spec = spec_.columns[c];
     bool text = spec.kind == ValueKind::kText || spec.kind == ValueKind::kList;

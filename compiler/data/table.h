@@ -104,7 +104,7 @@ class TableReader {
   CsvRecord record_;
   SourcePtr excerpt_;           // built on the first problem of a record
   std::vector<std::string> normalised_;  // per-column buffers for dates
-  std::vector<bool> checked_;   // per column: its cells go through CheckCell
+  std::vector<char> checked_;   // per column: its cells go through CheckCell
   bool skip_invalid_ = false;
   std::map<std::string, std::uint64_t> reported_;  // code -> reports made
   bool in_row_ = false;  // reporting a data row, not the header
