@@ -106,7 +106,51 @@ bool CsvReader::Refill() {
   return more;
 }
 
+#if defined(__SSE2__)
+// The usual record, with no quote before its line feed: its separators are
+// found sixteen bytes at a time in one scan. False, with nothing consumed,
+// for any other record (a quote, or the line feed not within reach), which
+// Parse then reads field by field.
+bool CsvReader::ParsePlain(CsvRecord& record) {
+  const char* data = buffer_.data() + pos_;
+  std::size_t size = buffer_.size() - pos_;
+  const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"');
+  record.fields.clear();
+  record.offsets.clear();
+  std::size_t start = 0;  // of the current field
+  for (std::size_t at = 0; at + 16 <= size; at += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)), _mm_cmpeq_epi8(v, quote))));
+    for (; mask != 0; mask &= mask - 1) {
+      std::size_t i = at + static_cast<std::size_t>(__builtin_ctz(mask));
+      if (data[i] == '"') return false;
+      record.offsets.push_back(static_cast<std::uint32_t>(start));
+      if (data[i] == ',') {
+        record.fields.emplace_back(data + start, i - start);
+        start = i + 1;
+        continue;
+      }
+      // The line feed; a CR before it ends the line, not the field.
+      std::size_t stop = i > start && data[i - 1] == '\r' ? i - 1 : i;
+      record.fields.emplace_back(data + start, stop - start);
+      std::size_t text_end = i > 0 && data[i - 1] == '\r' ? i - 1 : i;
+      record.text = std::string_view(data, text_end);
+      record.line = line_;
+      record.utf8_checked = base_ + pos_ + text_end <= utf8_until_;
+      ++line_;
+      pos_ += i + 1;
+      return true;
+    }
+  }
+  return false;
+}
+#else
+bool CsvReader::ParsePlain(CsvRecord&) { return false; }
+#endif
+
 bool CsvReader::Parse(CsvRecord& record) {
+  if (ParsePlain(record)) return true;
   const char* data = buffer_.data();
   std::size_t end = buffer_.size();
   std::size_t p = pos_;

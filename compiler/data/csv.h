@@ -66,6 +66,7 @@ class CsvReader {
       : source_(std::move(source)), path_(std::move(path)) {}
   // Makes sure buffer_ holds a complete record from pos_, reading more as needed.
   bool Parse(CsvRecord& record);
+  bool ParsePlain(CsvRecord& record);  // Parse's fast path
   // Reads more into buffer_; false at the end of the file.
   bool Refill();
 
