@@ -460,7 +460,41 @@ RowClassifier::RowClassifier(RowPredicates& predicates, std::vector<int> roots,
   }
   std::sort(key_columns_.begin(), key_columns_.end());
   values_.assign(key_columns_.size(), KeyTable(kMaxValues));
+  short_values_.resize(key_columns_.size());
   key_.assign(key_columns_.size() + (row_leaves_.size() + 31) / 32, 0);
+}
+
+namespace {
+
+// Two 8-byte words holding a key of at most 16 bytes, zero-padded.
+bool ShortKeyWords(std::string_view key, std::uint64_t& a, std::uint64_t& b) {
+  if (key.size() > 16) return false;
+  a = b = 0;
+  std::memcpy(&a, key.data(), std::min<std::size_t>(key.size(), 8));
+  if (key.size() > 8) std::memcpy(&b, key.data() + 8, key.size() - 8);
+  return true;
+}
+
+}  // namespace
+
+std::uint32_t ShortKeyCache::Find(std::string_view key, std::size_t& slot) const {
+  std::uint64_t a, b;
+  if (!ShortKeyWords(key, a, b)) {
+    slot = kNoSlot;
+    return kMiss;
+  }
+  std::uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ ((b + key.size()) * 0xC2B2AE3D27D4EB4Full);
+  slot = static_cast<std::size_t>(h >> 54) & (kSlots - 1);
+  const Entry& e = entries_[slot];
+  return e.size == key.size() && e.a == a && e.b == b ? e.value : kMiss;
+}
+
+void ShortKeyCache::Put(std::size_t slot, std::string_view key, std::uint32_t value) {
+  if (slot == kNoSlot) return;
+  Entry& e = entries_[slot];
+  ShortKeyWords(key, e.a, e.b);
+  e.size = static_cast<std::uint32_t>(key.size());
+  e.value = value;
 }
 
 std::uint32_t RowClassifier::Classify(const Row& row) {
@@ -470,12 +504,17 @@ std::uint32_t RowClassifier::Classify(const Row& row) {
   std::size_t k = 0;
   for (; k < key_columns_.size(); ++k) {
     std::string_view cell = row.values[key_columns_[k]];
-    KeyTable& table = values_[k];
-    std::uint64_t hash = Hash64(cell);
-    std::uint32_t id = table.Find(cell, hash);
-    if (id == KeyTable::kNone) {
-      id = static_cast<std::uint32_t>(table.size());
-      if (!table.Insert(cell, hash, id)) return Evaluate();  // too many values
+    std::size_t slot;
+    std::uint32_t id = short_values_[k].Find(cell, slot);
+    if (id == ShortKeyCache::kMiss) {
+      KeyTable& table = values_[k];
+      std::uint64_t hash = Hash64(cell);
+      id = table.Find(cell, hash);
+      if (id == KeyTable::kNone) {
+        id = static_cast<std::uint32_t>(table.size());
+        if (!table.Insert(cell, hash, id)) return Evaluate();  // too many values
+      }
+      short_values_[k].Put(slot, cell, id);
     }
     key_[k] = id;
   }
@@ -484,11 +523,16 @@ std::uint32_t RowClassifier::Classify(const Row& row) {
     if (predicates_.Eval(row_leaves_[i])) key_[k + i / 32] |= std::uint32_t{1} << (i % 32);
   }
   std::string_view key(reinterpret_cast<const char*>(key_.data()), key_.size() * 4);
+  std::size_t slot;
+  std::uint32_t outcome = short_keys_.Find(key, slot);
+  if (outcome != ShortKeyCache::kMiss) return outcome;
   std::uint64_t hash = Hash64(key);
-  std::uint32_t outcome = keys_.Find(key, hash);
-  if (outcome != KeyTable::kNone) return outcome;
-  outcome = Evaluate();
-  keys_.Insert(key, hash, outcome);  // when full, such rows are evaluated in full
+  outcome = keys_.Find(key, hash);
+  if (outcome == KeyTable::kNone) {
+    outcome = Evaluate();
+    keys_.Insert(key, hash, outcome);  // when full, such rows are evaluated in full
+  }
+  short_keys_.Put(slot, key, outcome);
   return outcome;
 }
 

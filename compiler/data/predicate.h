@@ -105,6 +105,27 @@ class KeyTable {
 // combination of those numbers is the key. Memory is bounded: a column with
 // more than kMaxValues values, or a combination past kMaxKeys, is simply
 // evaluated in full.
+// Keys of at most 16 bytes are their length and two 8-byte words: a small
+// direct-mapped cache of those in front of a KeyTable answers most lookups
+// of short cells without hashing or comparing bytes (a hit is exact).
+class ShortKeyCache {
+ public:
+  static constexpr std::uint32_t kMiss = ~std::uint32_t{0};
+  // The value cached for `key`, or kMiss; `slot` is where to Put it then.
+  std::uint32_t Find(std::string_view key, std::size_t& slot) const;
+  void Put(std::size_t slot, std::string_view key, std::uint32_t value);
+
+ private:
+  static constexpr std::size_t kSlots = 1024;
+  static constexpr std::size_t kNoSlot = ~std::size_t{0};
+  struct Entry {
+    std::uint64_t a = 0, b = 0;
+    std::uint32_t size = ~std::uint32_t{0};  // none
+    std::uint32_t value = 0;
+  };
+  std::vector<Entry> entries_ = std::vector<Entry>(kSlots);
+};
+
 class RowClassifier {
  public:
   // `roots` are compiled ids of `predicates`; `keyed[c]` says column c has
@@ -130,7 +151,9 @@ class RowClassifier {
   std::vector<int> key_columns_;  // keyed columns some leaf reads, ascending
   std::vector<int> row_leaves_;   // leaves that read a column that is not keyed
   std::vector<KeyTable> values_;  // per key column: cell -> its number
+  std::vector<ShortKeyCache> short_values_;  // in front of values_
   KeyTable keys_;                 // numbers of the cells (and row leaves) -> outcome
+  ShortKeyCache short_keys_;      // in front of keys_
   std::vector<std::uint32_t> key_;
   std::vector<std::vector<std::uint64_t>> outcomes_;
   std::map<std::vector<std::uint64_t>, std::uint32_t> outcome_ids_;

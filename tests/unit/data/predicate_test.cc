@@ -2,10 +2,49 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "compiler/parse/parse.h"
 
 namespace planc::data {
 namespace {
+
+// The cache in front of the classifier's tables: a hit is exact, for keys
+// that differ only in length, in a zero byte, or past the first 8 bytes;
+// longer keys are never cached.
+TEST(ShortKeyCacheTest, HitsAreExact) {
+  ShortKeyCache cache;
+  std::vector<std::string> keys = {"", "a", std::string(1, '\0'), std::string(2, '\0'),
+                                   "enterprise", "enterprisf", "12345678", "123456789",
+                                   "1234567812345678", "1234567812345679"};
+  for (int round = 0; round < 2; ++round) {
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      std::size_t slot;
+      std::uint32_t found = cache.Find(keys[i], slot);
+      if (found == ShortKeyCache::kMiss) {
+        cache.Put(slot, keys[i], static_cast<std::uint32_t>(i));
+      } else {
+        EXPECT_EQ(found, i) << i;  // never another key's value
+      }
+    }
+  }
+  std::size_t slot;
+  std::string long_key(17, 'x');
+  EXPECT_EQ(cache.Find(long_key, slot), ShortKeyCache::kMiss);
+  cache.Put(slot, long_key, 9);  // not cached
+  EXPECT_EQ(cache.Find(long_key, slot), ShortKeyCache::kMiss);
+  // Many keys in 1,024 slots: the last value put for a key is found or nothing.
+  for (std::uint32_t i = 0; i < 20000; ++i) {
+    std::string key = "k" + std::to_string(i);
+    if (cache.Find(key, slot) == ShortKeyCache::kMiss) cache.Put(slot, key, i);
+  }
+  for (std::uint32_t i = 0; i < 20000; ++i) {
+    std::string key = "k" + std::to_string(i);
+    std::uint32_t found = cache.Find(key, slot);
+    EXPECT_TRUE(found == ShortKeyCache::kMiss || found == i) << key;
+  }
+}
 
 TEST(GlobMatchTest, StarMatchesAnyRun) {
   EXPECT_TRUE(GlobMatch("C1811", "C18*"));
