@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <exception>
 #include <memory>
 #include <thread>
 
@@ -69,6 +70,7 @@ struct Part {
   std::unique_ptr<TableReader> reader;
   bool ended_exactly = false;  // it ended at `stop` between records
   std::atomic<std::uint64_t> bytes{0};
+  std::exception_ptr failure;  // thrown on the part's thread, rethrown after the join
 
   void Read(RowSink& sink, const std::atomic<bool>& abandoned) {
     if (!reader) return;
@@ -98,8 +100,8 @@ std::size_t PartsFor(TableReader& table, const PartsOptions& options) {
   if (table.csv().source().encoding() != Encoding::kUtf8) return 1;
   std::uint64_t size = RegularFileSize(table.csv().path());
   std::size_t parts = options.parts == 0 ? Cores() : std::min(options.parts, kMaxParts);
-  std::uint64_t min_bytes = std::max<std::uint64_t>(options.min_part_bytes, 1);
-  return static_cast<std::size_t>(std::min<std::uint64_t>(parts, std::max<std::uint64_t>(size / min_bytes, 1)));
+  std::uint64_t fit = std::max<std::uint64_t>(size / std::max<std::uint64_t>(options.min_part_bytes, 1), 1);
+  return static_cast<std::size_t>(std::min<std::uint64_t>(parts, fit));
 }
 
 std::size_t ReadInParts(TableReader& table, const std::vector<RowSink*>& sinks,
@@ -120,7 +122,11 @@ std::size_t ReadInParts(TableReader& table, const std::vector<RowSink*>& sinks,
   }
   for (std::size_t i = 0; i < parts.size(); ++i) {
     threads.emplace_back([&abandoned, part = parts[i].get(), sink = sinks[i + 1]] {
-      part->Read(*sink, abandoned);
+      try {
+        part->Read(*sink, abandoned);
+      } catch (...) {
+        part->failure = std::current_exception();
+      }
     });
   }
   auto progress = [&](std::uint64_t own) {
@@ -139,12 +145,25 @@ std::size_t ReadInParts(TableReader& table, const std::vector<RowSink*>& sinks,
       if ((++rows & kProgressRows) == 0) progress(csv.source().raw_bytes());
     }
   };
-  read_on();
-  bool split = !starts.empty() && csv.stopped_exactly();
-  if (!split) abandoned = true;
-  if (split) sinks.front()->PartDone();
+  bool split = false;
+  try {
+    read_on();
+    split = !starts.empty() && csv.stopped_exactly();
+    if (split) {
+      sinks.front()->PartDone();
+    } else {
+      abandoned = true;
+    }
+  } catch (...) {
+    abandoned = true;
+    for (std::thread& thread : threads) thread.join();
+    throw;
+  }
   for (std::thread& thread : threads) thread.join();
-  for (const auto& part : parts) split = split && part->ok();
+  for (const auto& part : parts) {
+    if (part->failure) std::rethrow_exception(part->failure);
+    split = split && part->ok();
+  }
   if (!split) {
     csv.clear_stop();
     read_on();

@@ -1,7 +1,7 @@
 #include "compiler/util/parallel.h"
 
 #include <algorithm>
-#include <cstdlib>
+#include <exception>
 #include <thread>
 #include <vector>
 
@@ -18,12 +18,22 @@ void ParallelFor(std::size_t n, std::size_t min_share,
     if (n > 0) fn(0, n);
     return;
   }
+  // An exception in any share is rethrown here once every thread has ended.
+  std::vector<std::exception_ptr> failures(shares);
+  auto run = [&](std::size_t i) {
+    try {
+      fn(n * i / shares, n * (i + 1) / shares);
+    } catch (...) {
+      failures[i] = std::current_exception();
+    }
+  };
   std::vector<std::thread> threads;
-  for (std::size_t i = 1; i < shares; ++i) {
-    threads.emplace_back([&fn, n, shares, i] { fn(n * i / shares, n * (i + 1) / shares); });
-  }
-  fn(0, n / shares);
+  for (std::size_t i = 1; i < shares; ++i) threads.emplace_back(run, i);
+  run(0);
   for (std::thread& thread : threads) thread.join();
+  for (const std::exception_ptr& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
 }
 
 }  // namespace planc
