@@ -221,7 +221,7 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
   auto by_rank = [](const Ranked& a, const Ranked& b) {
     return a.u != b.u ? a.u < b.u : a.inspector < b.inspector;
   };
-  constexpr std::size_t kBlock = 4096;
+  constexpr std::size_t kBlock = 1024;
   std::vector<std::vector<Ranked>> ranked(std::min(kBlock, visits.size()));
   auto rank_block = [&](std::size_t block, std::size_t begin, std::size_t end) {
     std::vector<char> recused(inspectors.size(), 0);
