@@ -127,7 +127,9 @@ int main(int argc, char** argv) {
         block[size] = 0x80;
         std::memset(block + size + 1, 0, SHA256_CBLOCK - 8 - size - 1);
         std::uint64_t bits = (g.whole + size) * 8;
-        for (int i = 0; i < 8; ++i) block[SHA256_CBLOCK - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
+        for (int i = 0; i < 8; ++i) {
+          block[SHA256_CBLOCK - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
+        }
         SHA256_CTX ctx = g.prefix;
         SHA256_Transform(&ctx, block);
         checksum += ctx.h[0] >> 24;

@@ -100,7 +100,8 @@ std::size_t PartsFor(TableReader& table, const PartsOptions& options) {
   if (table.csv().source().encoding() != Encoding::kUtf8) return 1;
   std::uint64_t size = RegularFileSize(table.csv().path());
   std::size_t parts = options.parts == 0 ? Cores() : std::min(options.parts, kMaxParts);
-  std::uint64_t fit = std::max<std::uint64_t>(size / std::max<std::uint64_t>(options.min_part_bytes, 1), 1);
+  std::uint64_t min_bytes = std::max<std::uint64_t>(options.min_part_bytes, 1);
+  std::uint64_t fit = std::max<std::uint64_t>(size / min_bytes, 1);
   return static_cast<std::size_t>(std::min<std::uint64_t>(parts, fit));
 }
 

@@ -109,7 +109,9 @@ std::uint64_t PrnHasher::operator()(std::string_view id) const {
     std::memcpy(block + state.rest.size(), id.data(), id.size());
     block[size] = 0x80;
     std::uint64_t bits = (state.whole + size) * 8;
-    for (int i = 0; i < 8; ++i) block[SHA256_CBLOCK - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
+    for (int i = 0; i < 8; ++i) {
+      block[SHA256_CBLOCK - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
+    }
     SHA256_CTX ctx = state.prefix;
     SHA256_Transform(&ctx, block);
     return (std::uint64_t{ctx.h[0]} << 32) | ctx.h[1];

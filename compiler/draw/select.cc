@@ -87,7 +87,9 @@ class Smallest {
     Cut();
     std::vector<Pick> picks;
     picks.reserve(entries_.size());
-    for (const Entry& e : entries_) picks.push_back(Pick{e.u, std::string(Uscc(e)), std::string(Name(e))});
+    for (const Entry& e : entries_) {
+      picks.push_back(Pick{e.u, std::string(Uscc(e)), std::string(Name(e))});
+    }
     std::sort(picks.begin(), picks.end(), PickBefore);
     return picks;
   }
@@ -198,7 +200,9 @@ class Tally final : public data::RowSink {
       for (std::size_t t = 0; t < plan_.tasks.size(); ++t) {
         if (!classifier_->Holds(outcome, t)) continue;
         std::vector<Hit>& hits = hits_of_[outcome];
-        if (hits.empty() || hits.back().job != plan_.job_of[t]) hits.push_back({plan_.job_of[t], {}});
+        if (hits.empty() || hits.back().job != plan_.job_of[t]) {
+          hits.push_back({plan_.job_of[t], {}});
+        }
         hits.back().tasks.push_back(t);
       }
     }

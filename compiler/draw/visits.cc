@@ -195,19 +195,36 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
     auto found = recusals.find(visit.uscc);
     return found == recusals.end() ? none : found->second;
   };
-  // The active members of a visit's pools, by the visit's set of tasks.
-  std::map<std::vector<std::size_t>, std::vector<std::uint32_t>> members_of;
-  std::vector<const std::vector<std::uint32_t>*> members(visits.size());
+  // The active members of a visit's pools, by the visit's set of tasks,
+  // each with the pools it is in as bits (bit j: the visit's j-th task).
+  struct Member {
+    std::uint32_t inspector;
+    std::uint64_t pools;
+  };
+  std::map<std::vector<std::size_t>, std::vector<Member>> members_of;
+  std::vector<const std::vector<Member>*> members(visits.size());
   for (std::size_t v = 0; v < visits.size(); ++v) {
     auto [it, fresh] = members_of.try_emplace(visits[v].tasks);
     if (fresh) {
       for (std::size_t i = 0; i < inspectors.size(); ++i) {
         bool in_any = false;
-        for (std::size_t t : visits[v].tasks) in_any = in_any || inspectors[i].in_pool[t];
-        if (inspectors[i].active && in_any) it->second.push_back(static_cast<std::uint32_t>(i));
+        std::uint64_t pools = 0;
+        for (std::size_t j = 0; j < visits[v].tasks.size(); ++j) {
+          bool in = inspectors[i].in_pool[visits[v].tasks[j]];
+          in_any = in_any || in;
+          if (in && j < 64) pools |= std::uint64_t{1} << j;
+        }
+        if (inspectors[i].active && in_any) {
+          it->second.push_back({static_cast<std::uint32_t>(i), pools});
+        }
       }
     }
     members[v] = &it->second;
+  }
+  // Annual capacities, none as the largest number.
+  std::vector<std::uint64_t> capacity(inspectors.size());
+  for (std::size_t i = 0; i < inspectors.size(); ++i) {
+    capacity[i] = inspectors[i].capacity.value_or(~std::uint64_t{0});
   }
 
   // Ranking takes a PRN per member and visit, independent of what earlier
@@ -217,6 +234,7 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
   struct Ranked {
     std::uint64_t u;
     std::uint32_t inspector;  // index, so in id order on equal u
+    std::uint64_t pools;      // as Member::pools
   };
   auto by_rank = [](const Ranked& a, const Ranked& b) {
     return a.u != b.u ? a.u < b.u : a.inspector < b.inspector;
@@ -232,17 +250,16 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
       PrnHasher rank(seed_hex, VisitStream(visit.id));
       std::vector<Ranked>& list = ranked[v];
       list.clear();
-      for (std::uint32_t i : *members[block + v]) {
-        if (!recused[i]) list.push_back({rank(inspectors[i].id), i});
+      for (const Member& m : *members[block + v]) {
+        if (recused[m.inspector]) continue;
+        list.push_back({rank(inspectors[m.inspector].id), m.inspector, m.pools});
       }
       for (std::uint32_t i : recusal) recused[i] = 0;
     }
   };
 
   std::vector<std::uint64_t> used(inspectors.size(), 0);
-  auto has_capacity = [&](std::uint32_t i) {
-    return !inspectors[i].capacity || used[i] < *inspectors[i].capacity;
-  };
+  auto has_capacity = [&](std::uint32_t i) { return used[i] < capacity[i]; };
   auto file = std::make_shared<SourceFile>(jobs.path, "");
   std::size_t unstaffed = 0;
   constexpr std::size_t kShown = 20;
@@ -251,18 +268,23 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
     std::size_t block = v / kBlock * kBlock;
     if (v == block) {
       std::size_t size = std::min(kBlock, visits.size() - block);
-      ParallelFor(size, 256, [&](std::size_t begin, std::size_t end) { rank_block(block, begin, end); });
+      ParallelFor(size, 256,
+                  [&](std::size_t begin, std::size_t end) { rank_block(block, begin, end); });
     }
     Visit& visit = visits[v];
     const std::vector<Ranked>& eligible = ranked[v - block];
     // The best-ranked member not yet in the team, with capacity left, and
-    // in pool `t` (any pool when t is npos); null when there is none.
-    auto best = [&](std::size_t t) -> const Ranked* {
+    // in the pool of the visit's j-th task (any pool when j is npos); null
+    // when there is none.
+    auto best = [&](std::size_t j) -> const Ranked* {
       const Ranked* found = nullptr;
       for (const Ranked& r : eligible) {
         if (found && !by_rank(r, *found)) continue;
         if (taken[r.inspector] || !has_capacity(r.inspector)) continue;
-        if (t != std::string::npos && !inspectors[r.inspector].in_pool[t]) continue;
+        if (j != std::string::npos &&
+            (j < 64 ? !((r.pools >> j) & 1) : !inspectors[r.inspector].in_pool[visit.tasks[j]])) {
+          continue;
+        }
         found = &r;
       }
       return found;
@@ -271,11 +293,12 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
     for (std::size_t t : visit.tasks) k = std::max(k, selection.tasks[t].task->per_visit);
     std::vector<std::size_t>& team = visit.team;
     std::vector<std::size_t> unserved;  // tasks whose pool has no eligible member
-    for (std::size_t t : visit.tasks) {
+    for (std::size_t j = 0; j < visit.tasks.size(); ++j) {
+      std::size_t t = visit.tasks[j];
       bool served = false;
       for (std::size_t i : team) served = served || inspectors[i].in_pool[t];
       if (served) continue;
-      if (const Ranked* r = best(t)) {
+      if (const Ranked* r = best(j)) {
         team.push_back(r->inspector);
         taken[r->inspector] = 1;
       } else {
@@ -298,10 +321,10 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
     std::vector<char> recused(inspectors.size(), 0);
     for (std::uint32_t i : recusing(visit)) recused[i] = 1;
     std::uint64_t in_pools = members[v]->size(), conflicted = 0, full = 0;
-    for (std::uint32_t i : *members[v]) {
-      if (recused[i]) {
+    for (const Member& m : *members[v]) {
+      if (recused[m.inspector]) {
         ++conflicted;
-      } else if (!has_capacity(i)) {
+      } else if (!has_capacity(m.inspector)) {
         ++full;
       }
     }

@@ -13,7 +13,8 @@ std::size_t Cores() {
 
 void ParallelFor(std::size_t n, std::size_t min_share,
                  const std::function<void(std::size_t, std::size_t)>& fn) {
-  std::size_t shares = std::min(Cores(), std::max<std::size_t>(n / std::max<std::size_t>(min_share, 1), 1));
+  std::size_t fit = std::max<std::size_t>(n / std::max<std::size_t>(min_share, 1), 1);
+  std::size_t shares = std::min(Cores(), fit);
   if (shares <= 1) {
     if (n > 0) fn(0, n);
     return;
