@@ -464,35 +464,10 @@ RowClassifier::RowClassifier(RowPredicates& predicates, std::vector<int> roots,
   key_.assign(key_columns_.size() + (row_leaves_.size() + 31) / 32, 0);
 }
 
-namespace {
-
-// Two 8-byte words holding a key of at most 16 bytes, zero-padded.
-bool ShortKeyWords(std::string_view key, std::uint64_t& a, std::uint64_t& b) {
-  if (key.size() > 16) return false;
-  a = b = 0;
-  std::memcpy(&a, key.data(), std::min<std::size_t>(key.size(), 8));
-  if (key.size() > 8) std::memcpy(&b, key.data() + 8, key.size() - 8);
-  return true;
-}
-
-}  // namespace
-
-std::uint32_t ShortKeyCache::Find(std::string_view key, std::size_t& slot) const {
-  std::uint64_t a, b;
-  if (!ShortKeyWords(key, a, b)) {
-    slot = kNoSlot;
-    return kMiss;
-  }
-  std::uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ ((b + key.size()) * 0xC2B2AE3D27D4EB4Full);
-  slot = static_cast<std::size_t>(h >> 54) & (kSlots - 1);
-  const Entry& e = entries_[slot];
-  return e.size == key.size() && e.a == a && e.b == b ? e.value : kMiss;
-}
-
 void ShortKeyCache::Put(std::size_t slot, std::string_view key, std::uint32_t value) {
   if (slot == kNoSlot) return;
   Entry& e = entries_[slot];
-  ShortKeyWords(key, e.a, e.b);
+  Words(key, e.a, e.b);
   e.size = static_cast<std::uint32_t>(key.size());
   e.value = value;
 }

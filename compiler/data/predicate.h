@@ -2,6 +2,7 @@
 #define PLANC_DATA_PREDICATE_H_
 
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <string>
 #include <string_view>
@@ -112,10 +113,45 @@ class ShortKeyCache {
  public:
   static constexpr std::uint32_t kMiss = ~std::uint32_t{0};
   // The value cached for `key`, or kMiss; `slot` is where to Put it then.
-  std::uint32_t Find(std::string_view key, std::size_t& slot) const;
+  std::uint32_t Find(std::string_view key, std::size_t& slot) const {
+    std::uint64_t a, b;
+    if (!Words(key, a, b)) {
+      slot = kNoSlot;
+      return kMiss;
+    }
+    std::uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ ((b + key.size()) * 0xC2B2AE3D27D4EB4Full);
+    slot = static_cast<std::size_t>(h >> 54) & (kSlots - 1);
+    const Entry& e = entries_[slot];
+    return e.size == key.size() && e.a == a && e.b == b ? e.value : kMiss;
+  }
   void Put(std::size_t slot, std::string_view key, std::uint32_t value);
 
  private:
+  // Two words that, with the length, tell apart every key of at most 16
+  // bytes (overlapping loads that cover all its bytes); false for longer.
+  static bool Words(std::string_view key, std::uint64_t& a, std::uint64_t& b) {
+    const char* p = key.data();
+    std::size_t n = key.size();
+    if (n > 16) return false;
+    if (n >= 8) {
+      std::memcpy(&a, p, 8);
+      std::memcpy(&b, p + n - 8, 8);
+    } else if (n >= 4) {
+      std::uint32_t x, y;
+      std::memcpy(&x, p, 4);
+      std::memcpy(&y, p + n - 4, 4);
+      a = x;
+      b = y;
+    } else {
+      a = n == 0 ? 0
+                 : static_cast<unsigned char>(p[0]) |
+                       std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+                       std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+      b = 0;
+    }
+    return true;
+  }
+
   static constexpr std::size_t kSlots = 1024;
   static constexpr std::size_t kNoSlot = ~std::size_t{0};
   struct Entry {

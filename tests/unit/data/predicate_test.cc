@@ -11,13 +11,15 @@ namespace planc::data {
 namespace {
 
 // The cache in front of the classifier's tables: a hit is exact, for keys
-// that differ only in length, in a zero byte, or past the first 8 bytes;
+// that differ only in length, in a zero byte, in a middle byte, or past
+// the first 8 bytes;
 // longer keys are never cached.
 TEST(ShortKeyCacheTest, HitsAreExact) {
   ShortKeyCache cache;
   std::vector<std::string> keys = {"", "a", std::string(1, '\0'), std::string(2, '\0'),
                                    "enterprise", "enterprisf", "12345678", "123456789",
-                                   "1234567812345678", "1234567812345679"};
+                                   "1234567812345678", "1234567812345679", "abc", "axc",
+                                   "abcd", "abce", "abcdefg", "abcxefg", "C1810", "C1811"};
   for (int round = 0; round < 2; ++round) {
     for (std::size_t i = 0; i < keys.size(); ++i) {
       std::size_t slot;
