@@ -13,6 +13,7 @@
 #include "compiler/data/predicate.h"
 #include "compiler/data/table.h"
 #include "compiler/draw/prn.h"
+#include "compiler/util/parallel.h"
 
 namespace planc::draw {
 namespace {
@@ -478,6 +479,19 @@ std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
   selection.registry = pass->facts;
   selection.pending_sha256 = pass->sha256;
   selection.changed_strata = !changes_en.empty();
+  // The picks of every stratum, sorted, made on every core.
+  std::vector<std::pair<std::size_t, std::size_t>> strata;
+  for (std::size_t t = 0; t < plan.tasks.size(); ++t) {
+    for (std::size_t s = 0; s < plan.tasks[t]->strata.size(); ++s) strata.emplace_back(t, s);
+  }
+  std::vector<std::vector<std::vector<Pick>>> picks(plan.tasks.size());
+  for (std::size_t t = 0; t < plan.tasks.size(); ++t) picks[t].resize(plan.tasks[t]->strata.size());
+  ParallelFor(strata.size(), 1, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      auto [t, s] = strata[i];
+      picks[t][s] = pass->heaps[t][s].Take();
+    }
+  });
   for (std::size_t t = 0; t < plan.tasks.size(); ++t) {
     const TaskJob& task = *plan.tasks[t];
     TaskDraw draw;
@@ -490,7 +504,7 @@ std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
       stratum.job = &sj;
       stratum.population = heap.count;
       stratum.n = SampleSize(sj, heap.count);
-      stratum.picks = heap.Take();
+      stratum.picks = std::move(picks[t][s]);
       stratum.picks.resize(std::min<std::size_t>(stratum.picks.size(), stratum.n));
       std::uint64_t asked = sj.count ? *sj.count : sj.min ? *sj.min : 0;
       if (asked > heap.count) {
