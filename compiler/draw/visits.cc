@@ -152,15 +152,17 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
       if (ta.end != tb.end) return ta.end < tb.end;
       return ta.id < tb.id;
     });
-    bool current = false;
+    bool current = false;  // the last visit is open to mergeable tasks
     for (std::size_t t : mergeable) {
       const TaskJob& task = *selection.tasks[t].task;
-      Visit& visit = visits.back();
-      if (current && task.start <= visit.end && visit.start <= task.end) {
-        visit.tasks.push_back(t);
-        visit.start = std::max(visit.start, task.start);
-        visit.end = std::min(visit.end, task.end);
-        continue;
+      if (current) {
+        Visit& visit = visits.back();
+        if (task.start <= visit.end && visit.start <= task.end) {
+          visit.tasks.push_back(t);
+          visit.start = std::max(visit.start, task.start);
+          visit.end = std::min(visit.end, task.end);
+          continue;
+        }
       }
       open(t);
       current = true;
