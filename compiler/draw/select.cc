@@ -148,12 +148,12 @@ struct Plan {
 };
 
 struct PassOutput {
-  std::vector<std::vector<Smallest>> heaps;  // per task and stratum
+  std::vector<std::vector<Smallest>> kept;  // per task and stratum
   RegistryFacts facts;
   std::shared_future<std::string> sha256;  // the first pass's
 };
 
-// What one thread keeps of the rows it reads: the heaps, the counts and
+// What one thread keeps of the rows it reads: the picks so far, the counts and
 // (on the first pass) the codes for the duplicate check.
 class Tally final : public data::RowSink {
  public:
@@ -173,10 +173,10 @@ class Tally final : public data::RowSink {
     std::vector<bool> keyed(header.names.size(), true);
     for (int c : {kUscc, kName, kRegisteredOn}) keyed[c] = false;
     classifier_ = std::make_unique<data::RowClassifier>(compiled_, roots, keyed);
-    heaps.resize(plan.tasks.size());
+    kept.resize(plan.tasks.size());
     for (std::size_t t = 0; t < plan.tasks.size(); ++t) {
-      heaps[t].resize(plan.tasks[t]->strata.size());
-      for (std::size_t s = 0; s < heaps[t].size(); ++s) heaps[t][s].capacity = capacities[t][s];
+      kept[t].resize(plan.tasks[t]->strata.size());
+      for (std::size_t s = 0; s < kept[t].size(); ++s) kept[t][s].capacity = capacities[t][s];
     }
   }
 
@@ -219,9 +219,9 @@ class Tally final : public data::RowSink {
       for (std::size_t t : hit.tasks) {
         int s = plan_.stratum_of[t][credit];
         if (s < 0) continue;
-        Smallest& heap = heaps[t][s];
-        ++heap.count;
-        if (heap.capacity == 0) continue;
+        Smallest& top = kept[t][s];
+        ++top.count;
+        if (top.capacity == 0) continue;
         std::uint64_t u;
         if (job.coordination == Coordination::kIndependent) {
           u = plan_.task_hashers[t](uscc);
@@ -234,7 +234,7 @@ class Tally final : public data::RowSink {
                   ? NegativeShift(group_u, plan_.index_in_job[t], job.tasks.size())
                   : group_u;
         }
-        heap.Offer(u, uscc, name);
+        top.Offer(u, uscc, name);
       }
     }
   }
@@ -249,12 +249,12 @@ class Tally final : public data::RowSink {
     active += other.active;
     invalid += other.invalid;
     if (check_codes_) seen.Absorb(other.seen);
-    for (std::size_t t = 0; t < heaps.size(); ++t) {
-      for (std::size_t s = 0; s < heaps[t].size(); ++s) heaps[t][s].Absorb(other.heaps[t][s]);
+    for (std::size_t t = 0; t < kept.size(); ++t) {
+      for (std::size_t s = 0; s < kept[t].size(); ++s) kept[t][s].Absorb(other.kept[t][s]);
     }
   }
 
-  std::vector<std::vector<Smallest>> heaps;  // per task and stratum
+  std::vector<std::vector<Smallest>> kept;  // per task and stratum
   std::uint64_t rows = 0, active = 0, invalid = 0;
   data::SeenCodes seen;
 
@@ -277,7 +277,7 @@ class Tally final : public data::RowSink {
 
 // One pass over the registry, on every core for a large file (data/parts.h).
 // The first pass (`report`) validates every row and reports into `diags`; a
-// second pass, needed only when a stratum turned out larger than its heap,
+// second pass, needed only when a stratum turned out larger than its buffer,
 // reads the same file quietly.
 std::optional<PassOutput> Pass(const Jobs& jobs, const Plan& plan, const Predicates& predicates,
                                const std::string& path, const SelectOptions& options,
@@ -314,7 +314,7 @@ std::optional<PassOutput> Pass(const Jobs& jobs, const Plan& plan, const Predica
   tallies.resize(1);
   if (!table.Close()) return std::nullopt;
   PassOutput result;
-  result.heaps = std::move(tally.heaps);
+  result.kept = std::move(tally.kept);
   result.facts.rows = tally.rows;
   result.facts.active = tally.active;
   if (!report) return result;
@@ -386,7 +386,7 @@ std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
     }
     plan.stratum_of.push_back(of);
   }
-  // The predicates refer to tasks in the (re-sorted) task order, like the heaps.
+  // The predicates refer to tasks in the (re-sorted) task order, like the buffers.
   std::optional<Predicates> predicates = ParsePredicates(jobs, plan.tasks, diags);
   if (!predicates) return std::nullopt;
 
@@ -409,15 +409,15 @@ std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
     const TaskJob& task = *plan.tasks[t];
     for (std::size_t s = 0; s < task.strata.size(); ++s) {
       const StratumJob& sj = task.strata[s];
-      Smallest& heap = pass->heaps[t][s];
-      if (sj.population && *sj.population != heap.count) {
+      Smallest& top = pass->kept[t][s];
+      if (sj.population && *sj.population != top.count) {
         changes_en.push_back(fmt::format("{}: {} units in the registry, {} when compiled",
-                                         StratumLabel(task, sj), heap.count, *sj.population));
+                                         StratumLabel(task, sj), top.count, *sj.population));
         changes_zh.push_back(fmt::format("{}：名录库中 {} 户，编制时 {} 户",
-                                         StratumLabelZh(task, sj), heap.count, *sj.population));
+                                         StratumLabelZh(task, sj), top.count, *sj.population));
       }
-      std::uint64_t n = SampleSize(sj, heap.count);
-      if (n > heap.kept() && heap.count > heap.kept()) {
+      std::uint64_t n = SampleSize(sj, top.count);
+      if (n > top.kept() && top.count > top.kept()) {
         again = true;
         capacities[t][s] = n;
       }
@@ -489,7 +489,7 @@ std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
   ParallelFor(strata.size(), 1, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       auto [t, s] = strata[i];
-      picks[t][s] = pass->heaps[t][s].Take();
+      picks[t][s] = pass->kept[t][s].Take();
     }
   });
   for (std::size_t t = 0; t < plan.tasks.size(); ++t) {
@@ -499,21 +499,21 @@ std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
     draw.job = &jobs.jobs[plan.job_of[t]];
     for (std::size_t s = 0; s < task.strata.size(); ++s) {
       const StratumJob& sj = task.strata[s];
-      Smallest& heap = pass->heaps[t][s];
+      Smallest& top = pass->kept[t][s];
       StratumDraw stratum;
       stratum.job = &sj;
-      stratum.population = heap.count;
-      stratum.n = SampleSize(sj, heap.count);
+      stratum.population = top.count;
+      stratum.n = SampleSize(sj, top.count);
       stratum.picks = std::move(picks[t][s]);
       stratum.picks.resize(std::min<std::size_t>(stratum.picks.size(), stratum.n));
       std::uint64_t asked = sj.count ? *sj.count : sj.min ? *sj.min : 0;
-      if (asked > heap.count) {
+      if (asked > top.count) {
         diags.Add(DiagBuilder(DiagKind::kFewerThanAsked, jobs_file, {0, 0})
                       .Message(fmt::format("{} asks for at least {} units but the registry has {}: "
                                            "all {} are drawn",
-                                           StratumLabel(task, sj), asked, heap.count, heap.count),
+                                           StratumLabel(task, sj), asked, top.count, top.count),
                                fmt::format("{} 要求至少抽取 {} 户，名录库中只有 {} 户：已全部抽取",
-                                           StratumLabelZh(task, sj), asked, heap.count)));
+                                           StratumLabelZh(task, sj), asked, top.count)));
       }
       draw.strata.push_back(std::move(stratum));
     }

@@ -13,9 +13,10 @@
 #include "compiler/draw/jobs.h"
 
 // The first of the two draws: the enterprises (draw.md "Sample sizes",
-// "Coordination groups and streams"). One pass over the registry; per task
-// and stratum a bounded heap keeps the n units with the smallest (u, uscc),
-// so memory grows with the picks, not with the rows.
+// "Coordination groups and streams"). One pass over the registry (on every
+// core for a large one); per task and stratum a bounded buffer keeps the n
+// units with the smallest (u, uscc), so memory grows with the picks, not
+// with the rows.
 namespace planc::draw {
 
 struct Pick {
