@@ -398,7 +398,15 @@ void RowPredicates::CollectColumns(int id, std::vector<int>& columns) const {
 
 KeyTable::KeyTable(std::size_t limit) : limit_(limit) { Grow(); }
 
-std::uint32_t KeyTable::Find(std::string_view key, std::uint64_t hash) const {
+std::uint32_t KeyTable::Find(std::string_view key) const {
+  std::uint32_t value = recent_.Find(key);
+  if (value != ShortKeyCache::kMiss) return value;
+  value = Probe(key, Hash64(key));
+  if (value != kNone) recent_.Put(key, value);
+  return value;
+}
+
+std::uint32_t KeyTable::Probe(std::string_view key, std::uint64_t hash) const {
   std::size_t mask = slots_.size() - 1;
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
@@ -410,9 +418,10 @@ std::uint32_t KeyTable::Find(std::string_view key, std::uint64_t hash) const {
   }
 }
 
-bool KeyTable::Insert(std::string_view key, std::uint64_t hash, std::uint32_t value) {
+bool KeyTable::Insert(std::string_view key, std::uint32_t value) {
   if (used_ >= limit_ || keys_.size() + key.size() >= (std::size_t{1} << 31)) return false;
   if (2 * (used_ + 1) > slots_.size()) Grow();
+  std::uint64_t hash = Hash64(key);
   std::size_t mask = slots_.size() - 1;
   std::size_t i = hash & mask;
   while (slots_[i].value != kNone) i = (i + 1) & mask;
@@ -420,6 +429,7 @@ bool KeyTable::Insert(std::string_view key, std::uint64_t hash, std::uint32_t va
                static_cast<std::uint32_t>(key.size()), value};
   keys_.append(key);
   ++used_;
+  recent_.Put(key, value);
   return true;
 }
 
@@ -460,16 +470,7 @@ RowClassifier::RowClassifier(RowPredicates& predicates, std::vector<int> roots,
   }
   std::sort(key_columns_.begin(), key_columns_.end());
   values_.assign(key_columns_.size(), KeyTable(kMaxValues));
-  short_values_.resize(key_columns_.size());
   key_.assign(key_columns_.size() + (row_leaves_.size() + 31) / 32, 0);
-}
-
-void ShortKeyCache::Put(std::size_t slot, std::string_view key, std::uint32_t value) {
-  if (slot == kNoSlot) return;
-  Entry& e = entries_[slot];
-  Words(key, e.a, e.b);
-  e.size = static_cast<std::uint32_t>(key.size());
-  e.value = value;
 }
 
 std::uint32_t RowClassifier::Classify(const Row& row) {
@@ -479,17 +480,11 @@ std::uint32_t RowClassifier::Classify(const Row& row) {
   std::size_t k = 0;
   for (; k < key_columns_.size(); ++k) {
     std::string_view cell = row.values[key_columns_[k]];
-    std::size_t slot;
-    std::uint32_t id = short_values_[k].Find(cell, slot);
-    if (id == ShortKeyCache::kMiss) {
-      KeyTable& table = values_[k];
-      std::uint64_t hash = Hash64(cell);
-      id = table.Find(cell, hash);
-      if (id == KeyTable::kNone) {
-        id = static_cast<std::uint32_t>(table.size());
-        if (!table.Insert(cell, hash, id)) return Evaluate();  // too many values
-      }
-      short_values_[k].Put(slot, cell, id);
+    KeyTable& table = values_[k];
+    std::uint32_t id = table.Find(cell);
+    if (id == KeyTable::kNone) {
+      id = static_cast<std::uint32_t>(table.size());
+      if (!table.Insert(cell, id)) return Evaluate();  // too many values
     }
     key_[k] = id;
   }
@@ -498,16 +493,10 @@ std::uint32_t RowClassifier::Classify(const Row& row) {
     if (predicates_.Eval(row_leaves_[i])) key_[k + i / 32] |= std::uint32_t{1} << (i % 32);
   }
   std::string_view key(reinterpret_cast<const char*>(key_.data()), key_.size() * 4);
-  std::size_t slot;
-  std::uint32_t outcome = short_keys_.Find(key, slot);
-  if (outcome != ShortKeyCache::kMiss) return outcome;
-  std::uint64_t hash = Hash64(key);
-  outcome = keys_.Find(key, hash);
-  if (outcome == KeyTable::kNone) {
-    outcome = Evaluate();
-    keys_.Insert(key, hash, outcome);  // when full, such rows are evaluated in full
-  }
-  short_keys_.Put(slot, key, outcome);
+  std::uint32_t outcome = keys_.Find(key);
+  if (outcome != KeyTable::kNone) return outcome;
+  outcome = Evaluate();
+  keys_.Insert(key, outcome);  // when full, such rows are evaluated in full
   return outcome;
 }
 

@@ -67,66 +67,32 @@ class RowPredicates {
   const Row* row_ = nullptr;
 };
 
-// Byte strings to numbers, for RowClassifier: open addressing, the keys
-// kept one after another. (std::unordered_map cost a third of a registry
-// scan: a node per key, a modulo per lookup, and no lookup by
-// std::string_view in C++17; Boost 1.74 has no flat map.)
-class KeyTable {
- public:
-  static constexpr std::uint32_t kNone = ~std::uint32_t{0};
-  // At most `limit` keys.
-  explicit KeyTable(std::size_t limit);
-  // The value of `key` (whose Hash64 is `hash`), or kNone.
-  std::uint32_t Find(std::string_view key, std::uint64_t hash) const;
-  // Adds a key that is not in the table; false when the table is full.
-  bool Insert(std::string_view key, std::uint64_t hash, std::uint32_t value);
-  std::size_t size() const { return used_; }
-
- private:
-  struct Slot {
-    std::uint64_t hash = 0;
-    std::uint32_t offset = 0;  // of the key in keys_
-    std::uint32_t size = 0;
-    std::uint32_t value = kNone;  // kNone: the slot is free
-  };
-  void Grow();
-  std::size_t limit_;
-  std::string keys_;
-  std::vector<Slot> slots_;  // a power of two, at most half full
-  std::size_t used_ = 0;
-};
-
-// Evaluates a fixed list of predicates on many rows. Their truth values
-// depend only on the cells they read, and most rows of a registry share
-// those cells (kind, industry, licences, tags) with many others; so the
-// outcome is remembered per distinct combination of the cells of the
-// "keyed" columns, and only the leaves that read other columns (codes,
-// names, dates) are evaluated on every row. Each keyed cell is first turned
-// into a small number per column (small tables that stay in cache), and the
-// combination of those numbers is the key. Memory is bounded: a column with
-// more than kMaxValues values, or a combination past kMaxKeys, is simply
-// evaluated in full.
 // Keys of at most 16 bytes are their length and two 8-byte words: a small
-// direct-mapped cache of those in front of a KeyTable answers most lookups
-// of short cells without hashing or comparing bytes (a hit is exact).
+// direct-mapped cache of those answers most lookups of short keys without
+// hashing or comparing bytes (a hit is exact). KeyTable keeps one in front
+// of its slots.
 class ShortKeyCache {
  public:
   static constexpr std::uint32_t kMiss = ~std::uint32_t{0};
-  // The value cached for `key`, or kMiss; `slot` is where to Put it then.
-  std::uint32_t Find(std::string_view key, std::size_t& slot) const {
+  // The value last put for `key` if still cached, or kMiss.
+  std::uint32_t Find(std::string_view key) const {
     std::uint64_t a, b;
-    if (!Words(key, a, b)) {
-      slot = kNoSlot;
-      return kMiss;
-    }
-    std::uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ ((b + key.size()) * 0xC2B2AE3D27D4EB4Full);
-    slot = static_cast<std::size_t>(h >> 54) & (kSlots - 1);
-    const Entry& e = entries_[slot];
+    if (!Words(key, a, b)) return kMiss;
+    const Entry& e = entries_[Slot(a, b, key.size())];
     return e.size == key.size() && e.a == a && e.b == b ? e.value : kMiss;
   }
-  void Put(std::size_t slot, std::string_view key, std::uint32_t value);
+  // Caches `value` for `key` (nothing for a key longer than 16 bytes).
+  void Put(std::string_view key, std::uint32_t value) {
+    std::uint64_t a, b;
+    if (!Words(key, a, b)) return;
+    entries_[Slot(a, b, key.size())] = {a, b, static_cast<std::uint32_t>(key.size()), value};
+  }
 
  private:
+  static std::size_t Slot(std::uint64_t a, std::uint64_t b, std::size_t size) {
+    std::uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ ((b + size) * 0xC2B2AE3D27D4EB4Full);
+    return static_cast<std::size_t>(h >> 54) & (kSlots - 1);
+  }
   // Two words that, with the length, tell apart every key of at most 16
   // bytes (overlapping loads that cover all its bytes); false for longer.
   static bool Words(std::string_view key, std::uint64_t& a, std::uint64_t& b) {
@@ -153,7 +119,6 @@ class ShortKeyCache {
   }
 
   static constexpr std::size_t kSlots = 1024;
-  static constexpr std::size_t kNoSlot = ~std::size_t{0};
   struct Entry {
     std::uint64_t a = 0, b = 0;
     std::uint32_t size = ~std::uint32_t{0};  // none
@@ -162,6 +127,47 @@ class ShortKeyCache {
   std::vector<Entry> entries_ = std::vector<Entry>(kSlots);
 };
 
+// Byte strings to numbers, for RowClassifier: open addressing, the keys
+// kept one after another. (std::unordered_map cost a third of a registry
+// scan: a node per key, a modulo per lookup, and no lookup by
+// std::string_view in C++17; Boost 1.74 has no flat map.)
+class KeyTable {
+ public:
+  static constexpr std::uint32_t kNone = ~std::uint32_t{0};
+  // At most `limit` keys.
+  explicit KeyTable(std::size_t limit);
+  // The value of `key`, or kNone.
+  std::uint32_t Find(std::string_view key) const;
+  // Adds a key that is not in the table; false when the table is full.
+  bool Insert(std::string_view key, std::uint32_t value);
+  std::size_t size() const { return used_; }
+
+ private:
+  std::uint32_t Probe(std::string_view key, std::uint64_t hash) const;
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t offset = 0;  // of the key in keys_
+    std::uint32_t size = 0;
+    std::uint32_t value = kNone;  // kNone: the slot is free
+  };
+  void Grow();
+  std::size_t limit_;
+  std::string keys_;
+  std::vector<Slot> slots_;  // a power of two, at most half full
+  std::size_t used_ = 0;
+  mutable ShortKeyCache recent_;  // short keys found or added lately
+};
+
+// Evaluates a fixed list of predicates on many rows. Their truth values
+// depend only on the cells they read, and most rows of a registry share
+// those cells (kind, industry, licences, tags) with many others; so the
+// outcome is remembered per distinct combination of the cells of the
+// "keyed" columns, and only the leaves that read other columns (codes,
+// names, dates) are evaluated on every row. Each keyed cell is first turned
+// into a small number per column (small tables that stay in cache), and the
+// combination of those numbers is the key. Memory is bounded: a column with
+// more than kMaxValues values, or a combination past kMaxKeys, is simply
+// evaluated in full.
 class RowClassifier {
  public:
   // `roots` are compiled ids of `predicates`; `keyed[c]` says column c has
@@ -187,9 +193,7 @@ class RowClassifier {
   std::vector<int> key_columns_;  // keyed columns some leaf reads, ascending
   std::vector<int> row_leaves_;   // leaves that read a column that is not keyed
   std::vector<KeyTable> values_;  // per key column: cell -> its number
-  std::vector<ShortKeyCache> short_values_;  // in front of values_
   KeyTable keys_;                 // numbers of the cells (and row leaves) -> outcome
-  ShortKeyCache short_keys_;      // in front of keys_
   std::vector<std::uint32_t> key_;
   std::vector<std::vector<std::uint64_t>> outcomes_;
   std::map<std::vector<std::uint64_t>, std::uint32_t> outcome_ids_;

@@ -22,28 +22,26 @@ TEST(ShortKeyCacheTest, HitsAreExact) {
                                    "abcd", "abce", "abcdefg", "abcxefg", "C1810", "C1811"};
   for (int round = 0; round < 2; ++round) {
     for (std::size_t i = 0; i < keys.size(); ++i) {
-      std::size_t slot;
-      std::uint32_t found = cache.Find(keys[i], slot);
+      std::uint32_t found = cache.Find(keys[i]);
       if (found == ShortKeyCache::kMiss) {
-        cache.Put(slot, keys[i], static_cast<std::uint32_t>(i));
+        cache.Put(keys[i], static_cast<std::uint32_t>(i));
       } else {
         EXPECT_EQ(found, i) << i;  // never another key's value
       }
     }
   }
-  std::size_t slot;
   std::string long_key(17, 'x');
-  EXPECT_EQ(cache.Find(long_key, slot), ShortKeyCache::kMiss);
-  cache.Put(slot, long_key, 9);  // not cached
-  EXPECT_EQ(cache.Find(long_key, slot), ShortKeyCache::kMiss);
+  EXPECT_EQ(cache.Find(long_key), ShortKeyCache::kMiss);
+  cache.Put(long_key, 9);  // not cached
+  EXPECT_EQ(cache.Find(long_key), ShortKeyCache::kMiss);
   // Many keys in 1,024 slots: the last value put for a key is found or nothing.
   for (std::uint32_t i = 0; i < 20000; ++i) {
     std::string key = "k" + std::to_string(i);
-    if (cache.Find(key, slot) == ShortKeyCache::kMiss) cache.Put(slot, key, i);
+    if (cache.Find(key) == ShortKeyCache::kMiss) cache.Put(key, i);
   }
   for (std::uint32_t i = 0; i < 20000; ++i) {
     std::string key = "k" + std::to_string(i);
-    std::uint32_t found = cache.Find(key, slot);
+    std::uint32_t found = cache.Find(key);
     EXPECT_TRUE(found == ShortKeyCache::kMiss || found == i) << key;
   }
 }
