@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -77,8 +76,6 @@ std::string Summary(const draw::DrawResult& result, const std::string& folder, b
                     Lang lang) {
   bool zh = lang == Lang::kZh;
   std::string out;
-  std::uint64_t checks = 0;
-  std::set<std::string> enterprises;
   std::size_t width = 4;
   for (const draw::TaskDraw& d : result.selection.tasks) width = std::max(width, d.task->id.size());
   out += zh ? fmt::format("{:<{}}  {:>14}  {}\n", "任务", width, "已抽/计划", "各分层（已抽/户数）")
@@ -95,24 +92,23 @@ std::string Summary(const draw::DrawResult& result, const std::string& folder, b
       } else {
         asked_known = false;
       }
-      for (const draw::Pick& pick : s.picks) enterprises.insert(pick.uscc);
       if (!strata.empty()) strata += "  ";
       strata += fmt::format("{} {}/{}", s.job->name, s.picks.size(), s.population);
     }
-    checks += drawn;
     std::string figures =
         fmt::format("{}/{}", drawn, asked_known ? std::to_string(asked) : std::string("-"));
     out += fmt::format("{:<{}}  {:>14}  {}\n", d.task->id, width, figures, strata);
   }
-  std::set<std::size_t> used;
-  for (const draw::Visit& v : result.visits) used.insert(v.team.begin(), v.team.end());
+  const draw::DrawResult::Counts& counts = result.counts;
   std::size_t active = 0;
   for (const draw::Inspector& i : result.directory.inspectors) active += i.active ? 1 : 0;
-  double per_visit = result.visits.empty() ? 0 : static_cast<double>(checks) / result.visits.size();
+  double per_visit =
+      result.visits.empty() ? 0 : static_cast<double>(counts.draws) / result.visits.size();
   if (zh) {
     out += fmt::format(
         "{} 户企业，{} 项检查，合并为 {} 次上门检查（平均每次 {:.2f} 项）；派出执法人员 {} 人（在岗 {} 人）\n",
-        enterprises.size(), checks, result.visits.size(), per_visit, used.size(), active);
+        counts.enterprises, counts.draws, result.visits.size(), per_visit, counts.inspectors,
+        active);
     out += fmt::format("已写入 {}：draws.csv visits.csv publication.csv drawjobs.json manifest.json\n",
                        folder);
     out += fmt::format("持有同样名录的人都可以核验：planc verify {} --registry … --inspectors …{}\n",
@@ -122,7 +118,8 @@ std::string Summary(const draw::DrawResult& result, const std::string& folder, b
     out += fmt::format(
         "{} enterprises, {} checks in {} visits ({:.2f} checks per visit); {} of {} active "
         "inspectors sent\n",
-        enterprises.size(), checks, result.visits.size(), per_visit, used.size(), active);
+        counts.enterprises, counts.draws, result.visits.size(), per_visit, counts.inspectors,
+        active);
     out += fmt::format("wrote {}: draws.csv visits.csv publication.csv drawjobs.json manifest.json\n",
                        folder);
     out += fmt::format("whoever holds the same files can check it: planc verify {} --registry … "

@@ -42,6 +42,16 @@ void AppendJoined(std::string& out, const Items& items, Text text) {
   emit::AppendCsvField(out, joined);
 }
 
+// The fields every row of a group starts with, each followed by a comma.
+std::string RowStart(std::initializer_list<std::string_view> fields) {
+  std::string out;
+  for (std::string_view field : fields) {
+    emit::AppendCsvField(out, field);
+    out += ',';
+  }
+  return out;
+}
+
 void AppendNumber(std::string& out, std::uint64_t n) {
   char digits[24];
   auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
@@ -64,9 +74,7 @@ std::string DrawsCsv(const Selection& selection) {
       return a->job->name < b->job->name;
     });
     for (const StratumDraw* s : strata) {
-      std::string prefix;  // the fields every row of the stratum starts with
-      Row(prefix, {draw.task->id, draw.job->group, s->job->name, ""});
-      prefix.resize(prefix.size() - 2);  // no line end
+      std::string prefix = RowStart({draw.task->id, draw.job->group, s->job->name});
       for (std::size_t i = 0; i < s->picks.size(); ++i) {
         const Pick& pick = s->picks[i];
         out += prefix;
@@ -149,9 +157,7 @@ std::string PublicationCsv(const Selection& selection, const InspectorDirectory&
     }
     std::sort(picks.begin(), picks.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::string prefix;
-    Row(prefix, {draw.task->id, draw.task->name, draw.task->lead, ""});
-    prefix.resize(prefix.size() - 2);
+    std::string prefix = RowStart({draw.task->id, draw.task->name, draw.task->lead});
     for (std::size_t i = 0; i < picks.size(); ++i) {
       out += prefix;
       emit::AppendCsvField(out, picks[i].second->uscc);
@@ -168,23 +174,26 @@ std::string PublicationCsv(const Selection& selection, const InspectorDirectory&
   return out;
 }
 
-// Enterprises visited: visits are in uscc order.
-std::size_t Enterprises(const std::vector<Visit>& visits) {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < visits.size(); ++i) {
-    count += i == 0 || visits[i].uscc != visits[i - 1].uscc;
+DrawResult::Counts Count(const Selection& selection, const std::vector<Visit>& visits) {
+  DrawResult::Counts counts;
+  for (const TaskDraw& draw : selection.tasks) {
+    for (const StratumDraw& s : draw.strata) counts.draws += s.picks.size();
   }
-  return count;
+  std::set<std::size_t> inspectors;
+  for (std::size_t i = 0; i < visits.size(); ++i) {
+    // Visits are in uscc order, and every enterprise drawn has one.
+    counts.enterprises += i == 0 || visits[i].uscc != visits[i - 1].uscc;
+    inspectors.insert(visits[i].team.begin(), visits[i].team.end());
+  }
+  counts.inspectors = inspectors.size();
+  return counts;
 }
 
 // `digests` are those of result.files, in order.
 std::string ManifestJson(const DrawInputs& inputs, const DrawResult& result,
                          const std::vector<std::string>& digests) {
   const Jobs& jobs = *inputs.jobs;
-  std::uint64_t draws = 0;
-  for (const TaskDraw& draw : result.selection.tasks) {
-    for (const StratumDraw& s : draw.strata) draws += s.picks.size();
-  }
+  std::uint64_t draws = result.counts.draws;
   // Records, not lines: a name may hold a line break.
   std::map<std::string, std::uint64_t> rows = {
       {"draws.csv", draws}, {"visits.csv", result.visits.size()}, {"publication.csv", draws}};
@@ -201,8 +210,6 @@ std::string ManifestJson(const DrawInputs& inputs, const DrawResult& result,
                      {"rows", result.conflicts->rows},
                      {"encoding", ManifestEncoding(result.conflicts->encoding)}};
   }
-  std::set<std::size_t> inspectors;
-  for (const Visit& visit : result.visits) inspectors.insert(visit.team.begin(), visit.team.end());
   Json out{
       {"schema", "planc/draw-manifest@1"},
       {"algorithm", kAlgorithm},
@@ -227,9 +234,9 @@ std::string ManifestJson(const DrawInputs& inputs, const DrawResult& result,
       {"counts", Json{{"tasks", result.selection.tasks.size()},
                       {"groups", jobs.jobs.size()},
                       {"draws", draws},
-                      {"enterprises", Enterprises(result.visits)},
+                      {"enterprises", result.counts.enterprises},
                       {"visits", result.visits.size()},
-                      {"inspectors", inspectors.size()}}}};
+                      {"inspectors", result.counts.inspectors}}}};
   return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
@@ -292,6 +299,7 @@ std::optional<DrawResult> RunDraw(const DrawInputs& inputs, Diagnostics& diags) 
   result.selection = std::move(*selection);
   result.directory = std::move(*directory);
   result.visits = std::move(*visits);
+  result.counts = Count(result.selection, result.visits);
   // The three tables and their digests, built side by side.
   result.files = {{"draws.csv", ""}, {"visits.csv", ""}, {"publication.csv", ""},
                   {"drawjobs.json", jobs.bytes}};

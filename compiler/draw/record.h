@@ -42,6 +42,12 @@ struct DrawResult {
   InspectorDirectory directory;
   std::optional<Conflicts> conflicts;
   std::vector<Visit> visits;
+  // What the manifest counts and the summary prints.
+  struct Counts {
+    std::uint64_t draws = 0;        // picks over all tasks: the checks
+    std::uint64_t enterprises = 0;  // distinct enterprises drawn
+    std::uint64_t inspectors = 0;   // distinct inspectors sent
+  } counts;
   // The draw folder, in the order written: draws.csv, visits.csv,
   // publication.csv, drawjobs.json, manifest.json (the manifest last, as it
   // holds the others' digests).

@@ -4,7 +4,6 @@
 #include <charconv>
 #include <map>
 #include <memory>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
