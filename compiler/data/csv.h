@@ -46,8 +46,6 @@ class CsvReader {
   // the stop, between records.
   bool stopped_exactly() const { return at_stop_ == Stop::kExactly; }
   bool stopped() const { return at_stop_ != Stop::kNone; }
-  // Lines read so far (the line the next record starts on, minus one).
-  std::uint32_t lines_read() const { return line_ - 1; }
 
   // Set when the last record was malformed: the message and where in it.
   const Text& problem() const { return problem_; }
