@@ -1,6 +1,7 @@
 #include "compiler/data/csv.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "compiler/source/utf8.h"
 
@@ -51,6 +52,20 @@ std::unique_ptr<CsvReader> CsvReader::OpenPart(const std::string& path, std::uin
   return reader;
 }
 
+bool CsvReader::MoveTo(std::uint64_t offset) {
+  if (!source_->SeekTo(offset)) return false;
+  base_ = offset;
+  pos_ = end_ = 0;
+  eof_ = false;
+  line_ = 1;
+  utf8_until_ = 0;
+  stop_ = kNoStop;
+  at_stop_ = Stop::kNone;
+  problem_ = {};
+  problem_offset_ = 0;
+  return true;
+}
+
 SourcePtr CsvReader::Excerpt(const CsvRecord& record) const {
   return std::make_shared<SourceFile>(path_, std::string(record.text), record.line);
 }
@@ -66,7 +81,7 @@ bool CsvReader::Next(CsvRecord& record) {
         at_stop_ = base_ + pos_ == stop_ ? Stop::kExactly : Stop::kPast;
         return false;
       }
-      if (pos_ >= buffer_.size()) {
+      if (pos_ >= end_) {
         if (eof_) return false;
         if (!Refill()) eof_ = true;
         continue;
@@ -75,7 +90,7 @@ bool CsvReader::Next(CsvRecord& record) {
       if (c == '\n') {
         ++pos_;
         ++line_;
-      } else if (c == '\r' && pos_ + 1 < buffer_.size() && buffer_[pos_ + 1] == '\n') {
+      } else if (c == '\r' && pos_ + 1 < end_ && buffer_[pos_ + 1] == '\n') {
         pos_ += 2;
         ++line_;
       } else {
@@ -90,17 +105,28 @@ bool CsvReader::Next(CsvRecord& record) {
 }
 
 bool CsvReader::Refill() {
+  // The record being read moves to the front; the new text follows it.
   base_ += pos_;
-  buffer_.erase(0, pos_);
+  std::memmove(buffer_.data(), buffer_.data() + pos_, end_ - pos_);
+  end_ -= pos_;
   pos_ = 0;
-  bool more = source_->ReadMore(buffer_, std::max(kChunk, buffer_.size()));
+  std::size_t room = std::max(kChunk, end_);
+  if (buffer_.size() < end_ + room) buffer_.resize(end_ + room);  // zeroed only as it grows
+  // A part of a file is read up to its stop, and past it only for a record
+  // that goes on over it.
+  std::uint64_t at = base_ + end_;
+  if (stop_ != kNoStop && at < stop_) room = static_cast<std::size_t>(std::min<std::uint64_t>(room, stop_ - at));
+  std::size_t got = source_->Read(buffer_.data() + end_, room);
+  end_ += got;
+  bool more = got > 0;
   // Check the new text up to its last line feed (a character never spans
   // one), from where checking stopped or, after a chunk that was not valid,
   // from the record being read.
+  std::string_view text(buffer_.data(), end_);
   std::size_t from = utf8_until_ > base_ ? static_cast<std::size_t>(utf8_until_ - base_) : 0;
-  std::size_t to = more ? buffer_.rfind('\n') : buffer_.size() - 1;  // at the end: all of it
-  if (!buffer_.empty() && to != std::string::npos && from <= to &&
-      IsValidUtf8(std::string_view(buffer_).substr(from, to + 1 - from))) {
+  std::size_t to = more ? text.rfind('\n') : text.size() - 1;  // at the end: all of it
+  if (!text.empty() && to != std::string_view::npos && from <= to &&
+      IsValidUtf8(text.substr(from, to + 1 - from))) {
     utf8_until_ = base_ + to + 1;
   }
   return more;
@@ -113,35 +139,49 @@ bool CsvReader::Refill() {
 // Parse then reads field by field.
 bool CsvReader::ParsePlain(CsvRecord& record) {
   const char* data = buffer_.data() + pos_;
-  std::size_t size = buffer_.size() - pos_;
+  std::size_t size = end_ - pos_;
   const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"');
-  record.fields.clear();
-  record.offsets.clear();
+  std::vector<std::string_view>& fields = record.fields;
+  std::vector<std::uint32_t>& offsets = record.offsets;
+  // Fields are written in place, the vectors keeping the size of the last
+  // record (most records have as many fields as the one before).
+  std::size_t n = 0;
+  auto put = [&](std::size_t start, std::size_t stop) {
+    if (n == fields.size()) {
+      fields.emplace_back();
+      offsets.emplace_back();
+    }
+    fields[n] = std::string_view(data + start, stop - start);
+    offsets[n] = static_cast<std::uint32_t>(start);
+    ++n;
+  };
   std::size_t start = 0;  // of the current field
   for (std::size_t at = 0; at + 16 <= size; at += 16) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at));
-    auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)), _mm_cmpeq_epi8(v, quote))));
-    for (; mask != 0; mask &= mask - 1) {
-      std::size_t i = at + static_cast<std::size_t>(__builtin_ctz(mask));
-      if (data[i] == '"') return false;
-      record.offsets.push_back(static_cast<std::uint32_t>(start));
-      if (data[i] == ',') {
-        record.fields.emplace_back(data + start, i - start);
-        start = i + 1;
-        continue;
-      }
-      // The line feed; a CR before it ends the line, not the field.
-      std::size_t stop = i > start && data[i - 1] == '\r' ? i - 1 : i;
-      record.fields.emplace_back(data + start, stop - start);
-      std::size_t text_end = i > 0 && data[i - 1] == '\r' ? i - 1 : i;
-      record.text = std::string_view(data, text_end);
-      record.line = line_;
-      record.utf8_checked = base_ + pos_ + text_end <= utf8_until_;
-      ++line_;
-      pos_ += i + 1;
-      return true;
+    auto commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)));
+    auto lfs = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf)));
+    auto quotes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)));
+    unsigned line_end = lfs & (0u - lfs);                  // the first line feed's bit, or 0
+    unsigned before = line_end != 0 ? line_end - 1 : ~0u;  // the bits before it
+    if ((quotes & before) != 0) return false;
+    for (unsigned m = commas & before; m != 0; m &= m - 1) {
+      std::size_t i = at + static_cast<std::size_t>(__builtin_ctz(m));
+      put(start, i);
+      start = i + 1;
     }
+    if (line_end == 0) continue;
+    // The line feed; a CR before it ends the line, not the field.
+    std::size_t i = at + static_cast<std::size_t>(__builtin_ctz(line_end));
+    std::size_t text_end = i > 0 && data[i - 1] == '\r' ? i - 1 : i;
+    put(start, std::max(start, text_end));
+    fields.resize(n);
+    offsets.resize(n);
+    record.text = std::string_view(data, text_end);
+    record.line = line_;
+    record.utf8_checked = base_ + pos_ + text_end <= utf8_until_;
+    ++line_;
+    pos_ += i + 1;
+    return true;
   }
   return false;
 }
@@ -152,7 +192,7 @@ bool CsvReader::ParsePlain(CsvRecord&) { return false; }
 bool CsvReader::Parse(CsvRecord& record) {
   if (ParsePlain(record)) return true;
   const char* data = buffer_.data();
-  std::size_t end = buffer_.size();
+  std::size_t end = end_;
   std::size_t p = pos_;
   record.fields.clear();
   record.offsets.clear();
@@ -175,7 +215,7 @@ bool CsvReader::Parse(CsvRecord& record) {
       std::size_t q = p + 1;
       bool escaped = false;
       while (true) {
-        std::size_t next = buffer_.find('"', q);
+        std::size_t next = std::string_view(data, end).find('"', q);
         if (next == std::string::npos) {
           if (!eof_) return false;
           set_problem(start, {"a quoted field is not closed before the end of the file",

@@ -38,6 +38,10 @@ class CsvReader {
   // `offset` on, a line start; its line numbers count from 1 there.
   static std::unique_ptr<CsvReader> OpenPart(const std::string& path, std::uint64_t offset,
                                              std::string* error);
+  // A reader opened with OpenPart reads on from byte `offset` (a line start)
+  // instead, its line numbers counting from 1 there again and its buffer
+  // kept; false when the file cannot be positioned there.
+  bool MoveTo(std::uint64_t offset);
   // Next() returns false once reading reaches byte `offset` of the file (or
   // has gone past it inside a record): see stopped_exactly().
   void set_stop(std::uint64_t offset) { stop_ = offset; }
@@ -70,7 +74,8 @@ class CsvReader {
 
   std::unique_ptr<TextSource> source_;
   std::string path_;
-  std::string buffer_;
+  std::string buffer_;    // its text is [0, end_); the rest is room to read into
+  std::size_t end_ = 0;
   std::size_t pos_ = 0;
   bool eof_ = false;
   std::uint32_t line_ = 1;

@@ -17,7 +17,8 @@
 namespace planc::data {
 namespace {
 
-constexpr std::size_t kMaxParts = 8;
+constexpr std::size_t kMaxThreads = 8;
+constexpr std::size_t kMaxParts = 256;
 constexpr std::uint64_t kProgressRows = 0xFFFF;  // progress every 64K rows
 
 // The size of the regular file at `path`, or 0.
@@ -42,10 +43,9 @@ std::uint64_t NextLineStart(int fd, std::uint64_t from) {
   }
 }
 
-// Where parts 1..n-1 start: line starts near equal shares of the file, or
-// empty when the file cannot be split so. (The first part's reader also
-// hashes what it reads for the file's digest, but with the processor's
-// SHA instructions that costs too little to shift the shares.)
+// Where parts 1..n-1 start: line starts near equal shares of the file (a
+// share that holds no line start is joined to the one before), or empty
+// when the file cannot be split so.
 std::vector<std::uint64_t> SplitPoints(const std::string& path, std::uint64_t size,
                                        std::size_t parts) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -53,56 +53,58 @@ std::vector<std::uint64_t> SplitPoints(const std::string& path, std::uint64_t si
   std::vector<std::uint64_t> starts;
   for (std::size_t i = 1; i < parts; ++i) {
     std::uint64_t start = NextLineStart(fd, size / parts * i);
-    if (start == 0 || start >= size || (!starts.empty() && start <= starts.back())) {
-      starts.clear();
-      break;
-    }
-    starts.push_back(start);
+    if (start == 0 || start >= size) break;
+    if (starts.empty() || start > starts.back()) starts.push_back(start);
   }
   ::close(fd);
   return starts;
 }
 
-// One part after the first, read on its own thread.
+// Where a part after the first is in the file.
 struct Part {
+  std::uint64_t start = 0;
   std::uint64_t stop = 0;  // 0: to the end of the file
-  Diagnostics diags;       // anything here voids the part
-  std::unique_ptr<TableReader> reader;
-  bool ended_exactly = false;  // it ended at `stop` between records
-  std::atomic<std::uint64_t> bytes{0};
-  std::exception_ptr failure;  // thrown on the part's thread, rethrown after the join
+};
 
-  void Read(RowSink& sink, const std::atomic<bool>& abandoned) {
-    if (!reader) return;
-    if (stop != 0) reader->csv().set_stop(stop);
+// A thread that reads parts after the first, with one reader that moves
+// from part to part (so its buffer is made once), into one sink.
+struct Worker {
+  Diagnostics diags;  // anything here voids the parts read
+  std::unique_ptr<TableReader> reader;
+  std::atomic<std::uint64_t> bytes{0};
+  std::exception_ptr failure;  // thrown on the worker's thread, rethrown after the join
+
+  // Reads `part` into `sink`; false when it has anything to report or did
+  // not end exactly at its stop, or when the reading was abandoned meanwhile.
+  bool Read(const Part& part, RowSink& sink, const std::atomic<bool>& abandoned) {
+    if (!reader || !reader->MoveTo(part.start)) return false;
+    if (part.stop != 0) reader->csv().set_stop(part.stop);
     Row row;
     bool valid = true;
     std::uint64_t rows = 0;
     while (reader->Next(row, valid)) {
       // A part with anything to report is read again by the first part.
-      if (!diags.empty() || abandoned.load(std::memory_order_relaxed)) return;
+      if (!diags.empty() || abandoned.load(std::memory_order_relaxed)) return false;
       sink.Take(row, valid);
       if ((++rows & kProgressRows) == 0) {
         bytes.store(reader->csv().source().raw_bytes(), std::memory_order_relaxed);
       }
     }
-    ended_exactly = stop == 0 || reader->csv().stopped_exactly();
+    bool exact = part.stop == 0 || reader->csv().stopped_exactly();
     bytes.store(reader->csv().source().raw_bytes(), std::memory_order_relaxed);
-    reader->Close();
-    if (ok()) sink.PartDone();
+    reader->Close();  // reports a read that stopped early
+    return exact && diags.empty();
   }
-  bool ok() const { return reader && ended_exactly && diags.empty(); }
 };
 
 }  // namespace
 
-std::size_t PartsFor(TableReader& table, const PartsOptions& options) {
+std::size_t SinksFor(TableReader& table, const PartsOptions& options) {
   if (table.csv().source().encoding() != Encoding::kUtf8) return 1;
   std::uint64_t size = RegularFileSize(table.csv().path());
-  std::size_t parts = options.parts == 0 ? Cores() : std::min(options.parts, kMaxParts);
-  std::uint64_t min_bytes = std::max<std::uint64_t>(options.min_part_bytes, 1);
-  std::uint64_t fit = std::max<std::uint64_t>(size / min_bytes, 1);
-  return static_cast<std::size_t>(std::min<std::uint64_t>(parts, fit));
+  std::size_t threads = options.threads == 0 ? Cores() : std::min(options.threads, kMaxThreads);
+  if (threads < 2 || size < 2 * std::max<std::uint64_t>(options.min_split_bytes, 1)) return 1;
+  return threads + 1;
 }
 
 std::size_t ReadInParts(TableReader& table, const std::vector<RowSink*>& sinks,
@@ -110,29 +112,47 @@ std::size_t ReadInParts(TableReader& table, const std::vector<RowSink*>& sinks,
   CsvReader& csv = table.csv();
   std::vector<std::uint64_t> starts;
   if (sinks.size() > 1) {
-    starts = SplitPoints(csv.path(), RegularFileSize(csv.path()), sinks.size());
+    std::uint64_t size = RegularFileSize(csv.path());
+    std::uint64_t count = size / std::max<std::uint64_t>(options.part_bytes, 1);
+    count = std::clamp<std::uint64_t>(count, sinks.size() - 1, kMaxParts);
+    starts = SplitPoints(csv.path(), size, static_cast<std::size_t>(count));
   }
-  std::vector<std::unique_ptr<Part>> parts;
-  std::vector<std::thread> threads;
-  std::atomic<bool> abandoned{false};
+  std::vector<Part> parts;  // parts[i] is part i + 1
   for (std::size_t i = 0; i < starts.size(); ++i) {
-    auto part = std::make_unique<Part>();
-    part->reader = table.OpenPart(starts[i], part->diags);
-    part->stop = i + 1 < starts.size() ? starts[i + 1] : 0;
-    parts.push_back(std::move(part));
+    parts.push_back({starts[i], i + 1 < starts.size() ? starts[i + 1] : 0});
   }
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    threads.emplace_back([&abandoned, part = parts[i].get(), sink = sinks[i + 1]] {
-      try {
-        part->Read(*sink, abandoned);
-      } catch (...) {
-        part->failure = std::current_exception();
+  std::vector<std::unique_ptr<Worker>> workers;  // workers[i] fills sinks[i + 1]
+  for (std::size_t s = 1; s < sinks.size() && !parts.empty(); ++s) {
+    workers.push_back(std::make_unique<Worker>());
+    workers.back()->reader = table.OpenPart(parts.front().start, workers.back()->diags);
+  }
+  // After the first part, each thread takes the next part no one has taken.
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> abandoned{false};
+  auto work = [&](Worker& worker, RowSink& sink) {
+    try {
+      while (!abandoned.load(std::memory_order_relaxed)) {
+        std::size_t i = next.fetch_add(1, std::memory_order_relaxed);
+        if (i >= parts.size()) {
+          worker.reader.reset();  // its buffer is not kept while others read on
+          sink.PartsDone();
+          return;
+        }
+        sink.BeginPart(i + 1);
+        if (!worker.Read(parts[i], sink, abandoned)) abandoned = true;
       }
-    });
+    } catch (...) {
+      worker.failure = std::current_exception();
+      abandoned = true;
+    }
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t w = 1; w < workers.size(); ++w) {
+    threads.emplace_back(work, std::ref(*workers[w]), std::ref(*sinks[w + 1]));
   }
   auto progress = [&](std::uint64_t own) {
     if (!options.progress) return;
-    for (const auto& part : parts) own += part->bytes.load(std::memory_order_relaxed);
+    for (const auto& worker : workers) own += worker->bytes.load(std::memory_order_relaxed);
     options.progress(own);
   };
   // The first part, on this thread, from the true start of the file.
@@ -148,10 +168,12 @@ std::size_t ReadInParts(TableReader& table, const std::vector<RowSink*>& sinks,
   };
   bool split = false;
   try {
+    sinks.front()->BeginPart(0);
     read_on();
     split = !starts.empty() && csv.stopped_exactly();
     if (split) {
-      sinks.front()->PartDone();
+      sinks.front()->PartsDone();
+      work(*workers.front(), *sinks[1]);  // then parts like every other thread
     } else {
       abandoned = true;
     }
@@ -161,17 +183,15 @@ std::size_t ReadInParts(TableReader& table, const std::vector<RowSink*>& sinks,
     throw;
   }
   for (std::thread& thread : threads) thread.join();
-  for (const auto& part : parts) {
-    if (part->failure) std::rethrow_exception(part->failure);
-    split = split && part->ok();
+  for (const auto& worker : workers) {
+    if (worker->failure) std::rethrow_exception(worker->failure);
   }
-  if (!split) {
+  if (!split || abandoned) {
     csv.clear_stop();
     read_on();
-    parts.clear();
   }
   progress(csv.source().raw_bytes());
-  return split ? sinks.size() : 1;
+  return split && !abandoned ? sinks.size() : 1;
 }
 
 }  // namespace planc::data

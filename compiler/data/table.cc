@@ -27,15 +27,31 @@ bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
          });
 }
 
+// A value as written (English or Chinese) and its English code.
+struct Code {
+  std::string_view written;
+  const char* code;
+};
+constexpr Code kKinds[] = {{"enterprise", "enterprise"}, {"企业", "enterprise"},
+                           {"individual", "individual"}, {"个体工商户", "individual"},
+                           {"cooperative", "cooperative"}, {"农民专业合作社", "cooperative"}};
+constexpr Code kStatuses[] = {{"active", "active"},       {"存续", "active"},
+                              {"在业", "active"},         {"revoked", "revoked"},
+                              {"吊销", "revoked"},        {"cancelled", "cancelled"},
+                              {"注销", "cancelled"}};
+constexpr Code kCredits[] = {{"A", "A"}, {"B", "B"}, {"C", "C"}, {"D", "D"}, {"U", "U"},
+                             {"未分类", "U"}};
+constexpr Code kBools[] = {{"true", "true"}, {"是", "true"}, {"false", "false"}, {"否", "false"}};
+
 // The English code of a value written either way into `out`; false when
 // the value (not empty) is unknown.
-bool Coded(std::string_view value, std::string_view& out,
-           std::initializer_list<std::pair<std::string_view, const char*>> table) {
-  for (const auto& [written, code] : table) {
+template <std::size_t N>
+bool Coded(std::string_view value, std::string_view& out, const Code (&table)[N]) {
+  for (const Code& entry : table) {
     // The first byte first: most candidates differ there, and it saves a
     // call to memcmp on every cell of these columns.
-    if (value[0] == written[0] && value == written) {
-      out = code;
+    if (value[0] == entry.written[0] && value == entry.written) {
+      out = entry.code;
       return true;
     }
   }
@@ -301,24 +317,10 @@ bool TableReader::CheckCell(int column, std::string_view raw, int field, Row& ro
     switch (spec.kind) {
       case ValueKind::kText: case ValueKind::kList: break;
       case ValueKind::kUscc: ok = CheckUscc(value) == UsccProblem::kNone; break;
-      case ValueKind::kKind:
-        ok = Coded(value, out, {{"enterprise", "enterprise"}, {"企业", "enterprise"},
-                                {"individual", "individual"}, {"个体工商户", "individual"},
-                                {"cooperative", "cooperative"}, {"农民专业合作社", "cooperative"}});
-        break;
-      case ValueKind::kStatus:
-        ok = Coded(value, out, {{"active", "active"}, {"存续", "active"}, {"在业", "active"},
-                                {"revoked", "revoked"}, {"吊销", "revoked"},
-                                {"cancelled", "cancelled"}, {"注销", "cancelled"}});
-        break;
-      case ValueKind::kCredit:
-        ok = Coded(value, out, {{"A", "A"}, {"B", "B"}, {"C", "C"}, {"D", "D"}, {"U", "U"},
-                                {"未分类", "U"}});
-        break;
-      case ValueKind::kBool:
-        ok = Coded(value, out, {{"true", "true"}, {"是", "true"}, {"false", "false"},
-                                {"否", "false"}});
-        break;
+      case ValueKind::kKind: ok = Coded(value, out, kKinds); break;
+      case ValueKind::kStatus: ok = Coded(value, out, kStatuses); break;
+      case ValueKind::kCredit: ok = Coded(value, out, kCredits); break;
+      case ValueKind::kBool: ok = Coded(value, out, kBools); break;
       case ValueKind::kCount:
         ok = value.find_first_not_of("0123456789") == std::string_view::npos && value.size() <= 9;
         break;

@@ -74,6 +74,9 @@ class TableReader {
   // (data/parts.h). Its rows' line numbers count from that offset; its
   // reports go to `diags`. Null, reported, when the file cannot be opened.
   std::unique_ptr<TableReader> OpenPart(std::uint64_t offset, Diagnostics& diags) const;
+  // A reader made by OpenPart reads on from byte `offset` instead (another
+  // part); false when the file cannot be positioned there.
+  bool MoveTo(std::uint64_t offset) { return csv_->MoveTo(offset); }
   // The next row: true with a valid row, or with `valid` false for a row
   // that had problems (all reported). False at the end of the file.
   bool Next(Row& row, bool& valid);

@@ -119,6 +119,12 @@ std::unique_ptr<TextSource> TextSource::OpenPart(const std::string& path, std::u
   return source;
 }
 
+bool TextSource::SeekTo(std::uint64_t offset) {
+  if (fseeko(file_, static_cast<off_t>(offset), SEEK_SET) != 0) return false;
+  eof_ = false;
+  return true;
+}
+
 TextSource::~TextSource() {
   if (file_) std::fclose(file_);
   if (iconv_) iconv_close(static_cast<iconv_t>(iconv_));
@@ -126,75 +132,83 @@ TextSource::~TextSource() {
 }
 
 // Reads one chunk of raw bytes into raw_ (hashing them); false at the end.
-bool TextSource::FillRaw() { return Fill(raw_, kChunk); }
+bool TextSource::FillRaw() {
+  std::size_t old = raw_.size();
+  raw_.resize(old + kChunk);
+  std::size_t got = Fill(raw_.data() + old, kChunk);
+  raw_.resize(old + got);
+  return got > 0;
+}
 
-// Appends up to `max` raw bytes to `into`, hashing them; false at the end.
-bool TextSource::Fill(std::string& into, std::size_t max) {
-  if (eof_) return false;
-  std::size_t old = into.size();
-  into.resize(old + max);
-  std::size_t got = std::fread(into.data() + old, 1, max, file_);
-  into.resize(old + got);
+// Reads up to `max` raw bytes into `into`, hashing them; 0 at the end.
+std::size_t TextSource::Fill(char* into, std::size_t max) {
+  if (eof_) return 0;
+  std::size_t got = std::fread(into, 1, max, file_);
   if (got > 0) {
-    if (sha_) EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(sha_), into.data() + old, got);
+    if (sha_) EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(sha_), into, got);
     raw_bytes_ += got;
   }
   if (got < max) {
     if (std::ferror(file_)) error_ = path_ + ": cannot read: " + std::strerror(errno);
     eof_ = true;
   }
-  return got > 0;
+  return got;
 }
 
-bool TextSource::ReadMore(std::string& out, std::size_t max) {
+std::size_t TextSource::Read(char* out, std::size_t room) {
   if (encoding_ == Encoding::kUtf8) {
     // First what the encoding sniff read, then straight from the file.
     if (raw_pos_ < raw_.size()) {
-      std::size_t n = std::min(max, raw_.size() - raw_pos_);
-      out.append(raw_, raw_pos_, n);
+      std::size_t n = std::min(room, raw_.size() - raw_pos_);
+      std::memcpy(out, raw_.data() + raw_pos_, n);
       raw_pos_ += n;
       if (raw_pos_ == raw_.size()) raw_ = std::string(), raw_pos_ = 0;
-      return true;
+      return n;
     }
-    return Fill(out, max);
-  }
-  if (raw_pos_ >= raw_.size()) {
-    raw_.clear();
-    raw_pos_ = 0;
-    if (!FillRaw()) return false;
+    return Fill(out, room);
   }
   // GB18030: decode what is buffered; a sequence cut at the chunk's end waits
   // for the next chunk.
-  std::size_t before = out.size();
-  out.resize(before + 4 * (raw_.size() - raw_pos_) + 16);
-  char* in = raw_.data() + raw_pos_;
-  std::size_t in_left = raw_.size() - raw_pos_;
-  char* dst = out.data() + before;
-  std::size_t dst_left = out.size() - before;
-  std::size_t rc = iconv(static_cast<iconv_t>(iconv_), &in, &in_left, &dst, &dst_left);
-  out.resize(out.size() - dst_left);
-  raw_pos_ = raw_.size() - in_left;
-  if (rc == static_cast<std::size_t>(-1) && errno == EINVAL) {
-    // Incomplete sequence: keep it and read on, or report it at the end.
-    std::string rest = raw_.substr(raw_pos_);
-    raw_ = rest;
-    raw_pos_ = 0;
-    if (!FillRaw()) {
-      error_ = path_ + ": the file ends inside a GB18030 character";
-      return false;
+  if (!error_.empty()) return 0;
+  while (true) {
+    if (raw_pos_ >= raw_.size()) {
+      raw_.clear();
+      raw_pos_ = 0;
+      if (!FillRaw()) return 0;
     }
-  } else if (rc == static_cast<std::size_t>(-1) && errno == EILSEQ) {
-    error_ = path_ + ": bytes at offset " + std::to_string(raw_bytes_ - (raw_.size() - raw_pos_)) +
-             " are neither UTF-8 nor GB18030";
-    return false;
+    char* in = raw_.data() + raw_pos_;
+    std::size_t in_left = raw_.size() - raw_pos_;
+    char* dst = out;
+    std::size_t dst_left = room;
+    std::size_t rc = iconv(static_cast<iconv_t>(iconv_), &in, &in_left, &dst, &dst_left);
+    int failure = rc == static_cast<std::size_t>(-1) ? errno : 0;
+    raw_pos_ = raw_.size() - in_left;
+    std::size_t made = room - dst_left;
+    if (failure == EINVAL) {
+      // Incomplete sequence: keep it and read on, or report it at the end.
+      raw_.erase(0, raw_pos_);
+      raw_pos_ = 0;
+      if (!FillRaw()) {
+        error_ = path_ + ": the file ends inside a GB18030 character";
+        return made;  // what came before it; the next call returns 0
+      }
+    } else if (failure == EILSEQ) {
+      error_ = path_ + ": bytes at offset " +
+               std::to_string(raw_bytes_ - (raw_.size() - raw_pos_)) +
+               " are neither UTF-8 nor GB18030";
+      return made;  // what came before them; the next call returns 0
+    }
+    // E2BIG: `out` is full, and the rest waits for the next call.
+    if (made > 0) return made;
   }
-  return out.size() > before || ReadMore(out, max);
 }
 
 std::string TextSource::Sha256Hex() {
   // Hash whatever has not been read yet, so the digest is always the file's.
   if (!sha_) return "";
-  while (FillRaw()) raw_.clear(), raw_pos_ = 0;
+  std::unique_ptr<char[]> block(new char[kChunk]);
+  while (Fill(block.get(), kChunk) > 0) {
+  }
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(sha_), digest, &length);

@@ -25,13 +25,16 @@ class TextSource {
   // in parts (data/parts.h): no encoding sniff, no byte-order mark, no digest.
   static std::unique_ptr<TextSource> OpenPart(const std::string& path, std::uint64_t offset,
                                               std::string* error);
+  // For a source opened with OpenPart: reads on from byte `offset` (a
+  // line start) instead; false when the file cannot be positioned there.
+  bool SeekTo(std::uint64_t offset);
   ~TextSource();
   TextSource(const TextSource&) = delete;
   TextSource& operator=(const TextSource&) = delete;
 
-  // Appends up to about `max` decoded bytes to `out`; returns false at the
-  // end of the file or on an error (see error()).
-  bool ReadMore(std::string& out, std::size_t max);
+  // Reads up to `room` decoded bytes (at least 4) into `out`: how many,
+  // 0 at the end of the file or on an error (see error()).
+  std::size_t Read(char* out, std::size_t room);
 
   Encoding encoding() const { return encoding_; }
   bool bom() const { return bom_; }
@@ -45,7 +48,7 @@ class TextSource {
  private:
   TextSource() = default;
   bool FillRaw();
-  bool Fill(std::string& into, std::size_t max);
+  std::size_t Fill(char* into, std::size_t max);
 
   std::FILE* file_ = nullptr;
   std::string path_;

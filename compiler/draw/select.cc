@@ -239,11 +239,12 @@ class Tally final : public data::RowSink {
     }
   }
 
-  void PartDone() override {
+  void PartsDone() override {
     if (check_codes_) seen.Sort();
   }
 
-  // Takes in the rows `other` read, which come after this one's.
+  // Takes in the rows `other` read (the result does not depend on which
+  // tally read which rows).
   void Merge(Tally& other) {
     rows += other.rows;
     active += other.active;
@@ -293,10 +294,11 @@ std::optional<PassOutput> Pass(const Jobs& jobs, const Plan& plan, const Predica
   table.set_skip_invalid(options.skip_invalid);
 
   data::PartsOptions parts;
-  parts.parts = options.parts;
-  parts.min_part_bytes = options.min_part_bytes;
+  parts.threads = options.threads;
+  parts.min_split_bytes = options.min_split_bytes;
+  parts.part_bytes = options.part_bytes;
   if (report) parts.progress = options.progress;
-  std::size_t count = data::PartsFor(table, parts);
+  std::size_t count = data::SinksFor(table, parts);
   // The first tally reports a column the registry lacks; the others, made
   // from the same header, would only repeat it.
   std::vector<std::unique_ptr<Tally>> tallies;

@@ -68,11 +68,13 @@ struct SelectOptions {
   // read through, even when the draw then fails (verify names a different
   // file by it without reading the file twice).
   std::string* sha256_read = nullptr;
-  // How the registry is split across threads (data/parts.h): `parts` 0 is
-  // one per core; a file smaller than two parts of `min_part_bytes` is read
-  // by one thread. The draw is the same either way.
-  std::size_t parts = 0;
-  std::uint64_t min_part_bytes = std::uint64_t{8} << 20;
+  // How the registry is read on several threads (data/parts.h): `threads`
+  // 0 is one per core; a file smaller than two of `min_split_bytes` is read
+  // by one thread, a larger one in parts of about `part_bytes`. The draw is
+  // the same either way.
+  std::size_t threads = 0;
+  std::uint64_t min_split_bytes = std::uint64_t{8} << 20;
+  std::uint64_t part_bytes = std::uint64_t{4} << 20;
   // Finish the registry's digest on another thread while the caller goes
   // on: the caller then calls AwaitRegistryDigest, on every path.
   bool defer_digest = false;

@@ -462,12 +462,30 @@ TEST_F(CsvTest, TextSourceHashesTheWholeFileEvenUnread) {
   std::unique_ptr<TextSource> again = TextSource::Open(path, Encoding::kUtf8, &error);
   ASSERT_TRUE(again) << error;
   std::string out;
-  while (again->ReadMore(out, 1000)) {
-  }
+  char block[1000];
+  while (std::size_t got = again->Read(block, sizeof block)) out.append(block, got);
   EXPECT_EQ(again->error(), "");
   EXPECT_TRUE(out == large);
   EXPECT_EQ(again->raw_bytes(), large.size());
   EXPECT_EQ(again->Sha256Hex(), Sha256Hex(large));
+}
+
+// GB18030 decoded into little room at a time (the decoder stops when the
+// room is full and goes on from there) gives the whole text.
+TEST_F(CsvTest, TextSourceDecodesIntoLittleRoom) {
+  std::string text;
+  for (int i = 0; text.size() < kChunk + kChunk / 2; ++i) text += "石狮市" + std::to_string(i) + "号,检查\n";
+  std::string path = dir_.Write("gb.csv", test::ToGb18030(text));
+  for (std::size_t room : {61, 4096}) {
+    std::string error;
+    std::unique_ptr<TextSource> source = TextSource::Open(path, Encoding::kGb18030, &error);
+    ASSERT_TRUE(source) << error;
+    std::string out;
+    std::vector<char> block(room);
+    while (std::size_t got = source->Read(block.data(), room)) out.append(block.data(), got);
+    EXPECT_EQ(source->error(), "") << room;
+    EXPECT_TRUE(out == text) << room;
+  }
 }
 
 TEST_F(CsvTest, MissingFileAndDirectory) {

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,35 +18,48 @@ namespace {
 
 using planc::test::ScratchDir;
 
-// Keeps each row it takes as text: "line:uscc,name,…" (valid) or "!" (not).
+// Keeps each row it takes as text, "uscc|name|…|" (valid) or "!" (not), by
+// the part it came from; and the lines of the rows of the first part.
 class Recorder final : public RowSink {
  public:
+  void BeginPart(std::size_t index) override {
+    index_ = index;
+    part_ = &parts[index];
+  }
   void Take(const Row& row, bool valid) override {
     if (!valid) {
-      rows.push_back("!");
+      part_->push_back("!");
       return;
     }
     std::string text;
     for (std::string_view value : row.values) text += std::string(value) + "|";
-    rows.push_back(text);
-    lines.push_back(row.line);
+    part_->push_back(text);
+    if (index_ == 0) lines.push_back(row.line);
   }
-  void PartDone() override { ++done; }
-  std::vector<std::string> rows;
+  void PartsDone() override { ++done; }
+  std::map<std::size_t, std::vector<std::string>> parts;
   std::vector<std::uint32_t> lines;
   int done = 0;
+
+ private:
+  std::size_t index_ = 0;
+  std::vector<std::string>* part_ = nullptr;
 };
 
 struct Read {
-  std::vector<std::string> rows;      // every sink's rows, in order
-  std::vector<std::uint32_t> first_lines;  // the first sink's row lines
-  std::size_t used = 0;
+  std::vector<std::string> rows;      // every sink's rows, in file order
+  std::vector<std::uint32_t> first_lines;  // the first part's row lines
+  std::size_t used = 0;                // sinks that hold rows
+  std::size_t parts = 0;               // parts read
+  int done = 0;                        // PartsDone calls
   std::string diagnostics;            // rendered
   std::string sha256;
 };
 
-// Reads the registry at `path` in `parts` parts (1: one thread).
-Read ReadRegistry(const std::string& path, std::size_t parts, bool skip_invalid = false) {
+// Reads the registry at `path` on `threads` threads (1: in one stream), in
+// parts of about `part_bytes`.
+Read ReadRegistry(const std::string& path, std::size_t threads, bool skip_invalid = false,
+                  std::uint64_t part_bytes = 4096) {
   Diagnostics diags;
   Read out;
   std::unique_ptr<TableReader> table = OpenTable(path, RegistrySpec(), Encoding::kAuto, diags);
@@ -53,19 +67,26 @@ Read ReadRegistry(const std::string& path, std::size_t parts, bool skip_invalid 
   if (!table) return out;
   table->set_skip_invalid(skip_invalid);
   PartsOptions options;
-  options.parts = parts;
-  options.min_part_bytes = 1;
-  std::size_t count = PartsFor(*table, options);
-  EXPECT_EQ(count, parts);
+  options.threads = threads;
+  options.min_split_bytes = 1;
+  options.part_bytes = part_bytes;
+  std::size_t count = SinksFor(*table, options);
+  EXPECT_EQ(count, threads == 1 ? 1 : threads + 1);
   std::vector<Recorder> recorders(count);
   std::vector<RowSink*> sinks;
   for (Recorder& r : recorders) sinks.push_back(&r);
   out.used = ReadInParts(*table, sinks, options);
   table->Close();
   out.sha256 = table->csv().source().Sha256Hex();
+  std::map<std::size_t, std::vector<std::string>> parts;
   for (std::size_t i = 0; i < out.used; ++i) {
-    out.rows.insert(out.rows.end(), recorders[i].rows.begin(), recorders[i].rows.end());
+    for (auto& [index, rows] : recorders[i].parts) {
+      EXPECT_TRUE(parts.emplace(index, rows).second) << "part " << index << " read twice";
+    }
+    out.done += recorders[i].done;
   }
+  for (const auto& [index, rows] : parts) out.rows.insert(out.rows.end(), rows.begin(), rows.end());
+  out.parts = parts.size();
   out.first_lines = recorders[0].lines;
   out.diagnostics = RenderHuman(diags.Sorted(), {});
   return out;
@@ -103,12 +124,21 @@ TEST(PartsTest, SplitReadEqualsOneReading) {
   Read one = ReadRegistry(path, 1);
   ASSERT_EQ(one.rows.size(), 3000u);
   EXPECT_EQ(one.diagnostics, "");
-  for (std::size_t parts : {2, 3, 5, 8}) {
-    Read split = ReadRegistry(path, parts);
-    EXPECT_EQ(split.used, parts) << parts;
-    EXPECT_EQ(split.rows, one.rows) << parts;
-    EXPECT_EQ(split.sha256, one.sha256) << parts;
-    EXPECT_EQ(split.diagnostics, "") << parts;
+  for (std::size_t threads : {2, 3, 5, 8}) {
+    // Many small parts taken in turn, and one part per thread.
+    for (std::uint64_t part_bytes : {std::uint64_t{4096}, std::uint64_t{1} << 30}) {
+      Read split = ReadRegistry(path, threads, false, part_bytes);
+      EXPECT_EQ(split.used, threads + 1) << threads;
+      if (part_bytes == 4096) {
+        EXPECT_GT(split.parts, 50u) << threads;  // about 300 KB in 4 KiB parts
+      } else {
+        EXPECT_EQ(split.parts, threads) << threads;
+      }
+      EXPECT_EQ(split.done, static_cast<int>(threads) + 1) << threads;
+      EXPECT_EQ(split.rows, one.rows) << threads;
+      EXPECT_EQ(split.sha256, one.sha256) << threads;
+      EXPECT_EQ(split.diagnostics, "") << threads;
+    }
   }
 }
 
@@ -122,11 +152,12 @@ TEST(PartsTest, CrlfBlankLinesAndByteOrderMark) {
   std::string path = dir.Write("registry.csv", text);
   Read one = ReadRegistry(path, 1);
   ASSERT_EQ(one.rows.size(), 2000u);
-  for (std::size_t parts : {2, 3, 4, 7}) {
-    Read split = ReadRegistry(path, parts);
-    EXPECT_EQ(split.rows, one.rows) << parts;
-    EXPECT_EQ(split.sha256, one.sha256) << parts;
-    EXPECT_EQ(split.diagnostics, one.diagnostics) << parts;
+  for (std::size_t threads : {2, 3, 4, 7}) {
+    Read split = ReadRegistry(path, threads);
+    EXPECT_EQ(split.used, threads + 1) << threads;
+    EXPECT_EQ(split.rows, one.rows) << threads;
+    EXPECT_EQ(split.sha256, one.sha256) << threads;
+    EXPECT_EQ(split.diagnostics, one.diagnostics) << threads;
   }
 }
 
@@ -171,12 +202,12 @@ TEST(PartsTest, ProblemsInALaterPartAreReportedAtTheirLines) {
   ASSERT_NE(one.diagnostics, "");
   EXPECT_NE(one.diagnostics.find("registry.csv:2502:"), std::string::npos) << one.diagnostics;
   EXPECT_NE(one.diagnostics.find("more"), std::string::npos);  // the cap's note
-  for (std::size_t parts : {2, 4}) {
-    Read split = ReadRegistry(path, parts);
-    EXPECT_EQ(split.used, 1u) << parts;
-    EXPECT_EQ(split.rows, one.rows) << parts;
-    EXPECT_EQ(split.diagnostics, one.diagnostics) << parts;
-    EXPECT_EQ(split.sha256, one.sha256) << parts;
+  for (std::size_t threads : {2, 4}) {
+    Read split = ReadRegistry(path, threads);
+    EXPECT_EQ(split.used, 1u) << threads;
+    EXPECT_EQ(split.rows, one.rows) << threads;
+    EXPECT_EQ(split.diagnostics, one.diagnostics) << threads;
+    EXPECT_EQ(split.sha256, one.sha256) << threads;
   }
   // Skipped rows too: warnings at the same lines, the same rows kept.
   Read skipped_one = ReadRegistry(path, 1, true);
@@ -194,7 +225,7 @@ TEST(PartsTest, ProblemsInTheFirstPartKeepTheSplit) {
   std::string path = dir.Write("registry.csv", text);
   Read one = ReadRegistry(path, 1, true);
   Read split = ReadRegistry(path, 2, true);
-  EXPECT_EQ(split.used, 2u);
+  EXPECT_EQ(split.used, 3u);
   EXPECT_EQ(split.rows, one.rows);
   EXPECT_EQ(split.diagnostics, one.diagnostics);
   EXPECT_NE(split.diagnostics.find("registry.csv:12:"), std::string::npos) << split.diagnostics;
@@ -207,14 +238,17 @@ TEST(PartsTest, SmallOrNonUtf8FilesAreReadByOneThread) {
   std::unique_ptr<TableReader> table = OpenTable(path, RegistrySpec(), Encoding::kAuto, diags);
   ASSERT_TRUE(table);
   PartsOptions options;
-  options.parts = 4;
-  EXPECT_EQ(PartsFor(*table, options), 1u);  // far below 4 × 8 MiB
-  options.min_part_bytes = 1;
-  EXPECT_EQ(PartsFor(*table, options), 4u);
+  options.threads = 4;
+  EXPECT_EQ(SinksFor(*table, options), 1u);  // far below 2 × 8 MiB
+  options.min_split_bytes = 1;
+  EXPECT_EQ(SinksFor(*table, options), 5u);
+  options.threads = 1;
+  EXPECT_EQ(SinksFor(*table, options), 1u);
+  options.threads = 4;
   std::unique_ptr<TableReader> gb =
       OpenTable(path, RegistrySpec(), Encoding::kGb18030, diags);
   ASSERT_TRUE(gb);
-  EXPECT_EQ(PartsFor(*gb, options), 1u);
+  EXPECT_EQ(SinksFor(*gb, options), 1u);
 }
 
 }  // namespace

@@ -221,7 +221,7 @@ TEST(SelectTest, UnknownColumnInTargetsIsLocated) {
 
 // The registry read in parts on several threads (data/parts.h) gives the
 // same draw as one reading: every pick, every count, the digest. 3,000
-// units in four parts, credit strata, three coordination modes, and a
+// units on four threads in parts of 4 KiB, credit strata, three coordination modes, and a
 // stratum whose heap was sized too small (so a second pass runs).
 TEST(SelectTest, TheDrawIsTheSameReadInParts) {
   std::vector<Unit> units;
@@ -244,8 +244,9 @@ TEST(SelectTest, TheDrawIsTheSameReadInParts) {
         {{"T03", "kind == \"individual\"", {Stratum("*", "0.02")}}}};
     SelectOptions one, parts;
     one.recount = parts.recount = true;
-    parts.parts = 4;
-    parts.min_part_bytes = 1;
+    parts.threads = 4;
+    parts.min_split_bytes = 1;
+    parts.part_bytes = 4096;
     DrawRun a(units, groups, coordination, kSeed, one);
     DrawRun b(units, groups, coordination, kSeed, parts);
     ASSERT_TRUE(a.selection && b.selection) << coordination;
