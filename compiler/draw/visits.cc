@@ -229,9 +229,10 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
   }
 
   // Ranking takes a PRN per member and visit, independent of what earlier
-  // visits took: it runs on every core, a block of visits at a time. The
-  // teams are then picked in visit order, each pick the best-ranked member
-  // that may go (a scan of the visit's few dozen members: no sort needed).
+  // visits took: it runs on every core, a chunk of visits at a time, ahead
+  // of the picking (PrepareAhead). The teams are picked in visit order, each
+  // pick the best-ranked member that may go (a scan of the visit's few dozen
+  // members: no sort needed).
   struct Ranked {
     std::uint64_t u;
     std::uint32_t inspector;  // index, so in id order on equal u
@@ -240,18 +241,21 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
   auto by_rank = [](const Ranked& a, const Ranked& b) {
     return a.u != b.u ? a.u < b.u : a.inspector < b.inspector;
   };
-  constexpr std::size_t kBlock = 1024;
-  std::vector<std::vector<Ranked>> ranked(std::min(kBlock, visits.size()));
-  auto rank_block = [&](std::size_t block, std::size_t begin, std::size_t end) {
+  // Visits ranked at a time, and chunks ranked ahead of the picking: the
+  // ranked lists of 1,024 visits at most are kept.
+  constexpr std::size_t kChunk = 64, kAhead = 16, kKept = kChunk * kAhead;
+  std::vector<std::vector<Ranked>> ranked(std::min(kKept, visits.size()));
+  auto rank_chunk = [&](std::size_t c) {
     std::vector<char> recused(inspectors.size(), 0);
-    for (std::size_t v = begin; v < end; ++v) {
-      const Visit& visit = visits[block + v];
+    std::size_t last = std::min((c + 1) * kChunk, visits.size());
+    for (std::size_t v = c * kChunk; v < last; ++v) {
+      const Visit& visit = visits[v];
       const std::vector<std::uint32_t>& recusal = recusing(visit);
       for (std::uint32_t i : recusal) recused[i] = 1;
       PrnHasher rank(seed_hex, VisitStream(visit.id));
-      std::vector<Ranked>& list = ranked[v];
+      std::vector<Ranked>& list = ranked[v % kKept];
       list.clear();
-      for (const Member& m : *members[block + v]) {
+      for (const Member& m : *members[v]) {
         if (recused[m.inspector]) continue;
         list.push_back({rank(inspectors[m.inspector].id), m.inspector, m.pools});
       }
@@ -265,15 +269,9 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
   std::size_t unstaffed = 0;
   constexpr std::size_t kShown = 20;
   std::vector<char> taken(inspectors.size(), 0);
-  for (std::size_t v = 0; v < visits.size(); ++v) {
-    std::size_t block = v / kBlock * kBlock;
-    if (v == block) {
-      std::size_t size = std::min(kBlock, visits.size() - block);
-      ParallelFor(size, 256,
-                  [&](std::size_t begin, std::size_t end) { rank_block(block, begin, end); });
-    }
+  auto pick = [&](std::size_t v) {
     Visit& visit = visits[v];
-    const std::vector<Ranked>& eligible = ranked[v - block];
+    const std::vector<Ranked>& eligible = ranked[v % kKept];
     // The best-ranked member not yet in the team, with capacity left, and
     // in the pool of the visit's j-th task (any pool when j is npos); null
     // when there is none.
@@ -316,8 +314,8 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
       taken[i] = 0;
       ++used[i];
     }
-    if (team.size() >= static_cast<std::size_t>(k) && unserved.empty()) continue;
-    if (++unstaffed > kShown) continue;
+    if (team.size() >= static_cast<std::size_t>(k) && unserved.empty()) return;
+    if (++unstaffed > kShown) return;
     // Why: who is in the pools, who must recuse, who has no capacity left.
     std::vector<char> recused(inspectors.size(), 0);
     for (std::uint32_t i : recusing(visit)) recused[i] = 1;
@@ -376,7 +374,11 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
            "请为人员库增加人员、提高年度检查上限或核对回避名单；每组须含每项任务人员库中的一人，"
            "且不少于两名执法人员");
     diags.Add(b);
-  }
+  };
+  PrepareAhead((visits.size() + kChunk - 1) / kChunk, kAhead, rank_chunk, [&](std::size_t c) {
+    std::size_t last = std::min((c + 1) * kChunk, visits.size());
+    for (std::size_t v = c * kChunk; v < last; ++v) pick(v);
+  });
   if (unstaffed > kShown) {
     diags.Add(DiagBuilder(DiagKind::kVisitUnstaffed, file, {0, 0})
                   .Message(fmt::format("{} more visits cannot be staffed", unstaffed - kShown),

@@ -18,6 +18,17 @@ std::size_t Cores();
 void ParallelFor(std::size_t n, std::size_t min_share,
                  const std::function<void(std::size_t, std::size_t)>& fn);
 
+// Work in `chunks` steps where the costly part of each, prepare(c), may run
+// on any thread and early, and the rest, consume(c), must run on the calling
+// thread in chunk order. prepare(c) runs on another core, or on the calling
+// thread when it would otherwise wait, and never more than `ahead` chunks
+// before the one being consumed: prepare(c) starts only once consume(c -
+// ahead) has returned, so the two can share `ahead` slots (slot c % ahead).
+// An exception in either is rethrown here once every thread has ended.
+void PrepareAhead(std::size_t chunks, std::size_t ahead,
+                  const std::function<void(std::size_t)>& prepare,
+                  const std::function<void(std::size_t)>& consume);
+
 }  // namespace planc
 
 #endif  // PLANC_UTIL_PARALLEL_H_
