@@ -53,6 +53,9 @@ SeenCodes::~SeenCodes() {
 }
 
 void SeenCodes::Add(std::string_view code) {
+  // Room for a whole run at once: only what is used is ever touched, and
+  // growing by doubling would touch and copy about twice that.
+  if (hashes_.capacity() == 0) hashes_.reserve(kRunSize);
   hashes_.push_back(Hash64(code));
   if (hashes_.size() == kRunSize) Spill();
 }

@@ -203,6 +203,11 @@ std::size_t TextSource::Read(char* out, std::size_t room) {
   }
 }
 
+void TextSource::StopHashing() {
+  if (sha_) EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(sha_));
+  sha_ = nullptr;
+}
+
 std::string TextSource::Sha256Hex() {
   // Hash whatever has not been read yet, so the digest is always the file's.
   if (!sha_) return "";

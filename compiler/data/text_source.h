@@ -44,6 +44,9 @@ class TextSource {
   std::uint64_t raw_bytes() const { return raw_bytes_; }
   // Lowercase hex SHA-256 of every raw byte read; call after the end.
   std::string Sha256Hex();
+  // Stops hashing (the caller digests the file another way); Sha256Hex is
+  // then empty.
+  void StopHashing();
 
  private:
   TextSource() = default;

@@ -64,8 +64,24 @@ void AppendTeam(std::string& out, const InspectorDirectory& directory, const Vis
   });
 }
 
+// The picks of a selection, for sizing its tables.
+std::size_t PickCount(const Selection& selection) {
+  std::size_t picks = 0;
+  for (const TaskDraw& draw : selection.tasks) {
+    for (const StratumDraw& s : draw.strata) picks += s.picks.size();
+  }
+  return picks;
+}
+
+// Room for a table of `rows` rows of about `row_bytes`, made at once: a
+// table grown by doubling would map, touch and copy about twice its size.
+void Reserve(std::string& out, std::size_t rows, std::size_t row_bytes) {
+  out.reserve(rows * row_bytes + 256);
+}
+
 std::string DrawsCsv(const Selection& selection) {
   std::string out;
+  Reserve(out, PickCount(selection), 112);
   Row(out, {"task", "group", "stratum", "uscc", "name", "rank", "prn"});
   for (const TaskDraw& draw : selection.tasks) {
     std::vector<const StratumDraw*> strata;
@@ -95,6 +111,7 @@ std::string DrawsCsv(const Selection& selection) {
 std::string VisitsCsv(const Selection& selection, const InspectorDirectory& directory,
                       const std::vector<Visit>& visits) {
   std::string out;
+  Reserve(out, visits.size(), 224);
   Row(out, {"visit", "uscc", "name", "tasks", "items", "window_start", "window_end",
             "inspectors"});
   // The `tasks,items` fields of each set of tasks, made once.
@@ -144,6 +161,7 @@ std::string PublicationCsv(const Selection& selection, const InspectorDirectory&
     }
   }
   std::string out;
+  Reserve(out, PickCount(selection), with_inspectors ? 160 : 128);
   if (with_inspectors) {
     Row(out, {"task", "task_name", "lead", "uscc", "name", "inspectors"});
   } else {

@@ -1,5 +1,7 @@
 #include "compiler/draw/select.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -14,9 +16,15 @@
 #include "compiler/data/table.h"
 #include "compiler/draw/prn.h"
 #include "compiler/util/parallel.h"
+#include "compiler/util/sha256.h"
 
 namespace planc::draw {
 namespace {
+
+bool IsRegularFile(const std::string& path) {
+  struct stat info {};
+  return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
+}
 
 // Column ids of RegistrySpec().
 constexpr int kUscc = 0, kName = 1, kCredit = 5, kStatus = 7, kRegisteredOn = 9;
@@ -283,7 +291,8 @@ class Tally final : public data::RowSink {
 std::optional<PassOutput> Pass(const Jobs& jobs, const Plan& plan, const Predicates& predicates,
                                const std::string& path, const SelectOptions& options,
                                const std::vector<std::vector<std::uint64_t>>& capacities,
-                               bool report, Diagnostics& diags) {
+                               bool report, const std::shared_future<std::string>& digest,
+                               Diagnostics& diags) {
   Diagnostics quiet;
   Diagnostics& out = report ? diags : quiet;
   std::unique_ptr<data::TableReader> opened =
@@ -292,6 +301,7 @@ std::optional<PassOutput> Pass(const Jobs& jobs, const Plan& plan, const Predica
   data::TableReader& table = *opened;
   data::CsvReader* reader = &table.csv();
   table.set_skip_invalid(options.skip_invalid);
+  if (!report || digest.valid()) reader->source().StopHashing();
 
   data::PartsOptions parts;
   parts.threads = options.threads;
@@ -322,12 +332,17 @@ std::optional<PassOutput> Pass(const Jobs& jobs, const Plan& plan, const Predica
   if (!report) return result;
   result.facts.encoding = reader->source().encoding();
   result.facts.skipped = tally.invalid;
-  // The digest covers the whole file; when it was read in parts, the rest
-  // after the first part is hashed on its own thread meanwhile.
-  std::shared_ptr<data::TableReader> source = std::move(opened);
-  result.sha256 = std::async(std::launch::async, [source] {
-                    return source->csv().source().Sha256Hex();
-                  }).share();
+  // The digest covers the whole file: read on its own thread since the
+  // start (`digest`), or hashed by the reader as it read, and the rest of
+  // the file after where it stopped, on its own thread meanwhile.
+  if (digest.valid()) {
+    result.sha256 = digest;
+  } else {
+    std::shared_ptr<data::TableReader> source = std::move(opened);
+    result.sha256 = std::async(std::launch::async, [source] {
+                      return source->csv().source().Sha256Hex();
+                    }).share();
+  }
   if (!data::FinishRegistry(path, options.encoding, options.skip_invalid, result.facts.rows,
                             tally.invalid, tally.seen, out)) {
     if (options.sha256_read) *options.sha256_read = result.sha256.get();
@@ -349,6 +364,17 @@ std::string StratumLabelZh(const TaskJob& task, const StratumJob& s) {
 std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
                                 const std::string& path, const SelectOptions& options,
                                 Diagnostics& diags) {
+  // A registry that is a regular file can be read twice: its digest is
+  // then read on its own thread from the start, on a core that would
+  // otherwise wait while the jobs' predicates are compiled, the parts'
+  // results merged and the visits formed. Otherwise (a pipe) the reader
+  // hashes what it reads.
+  std::shared_future<std::string> digest;
+  if (IsRegularFile(path)) {
+    digest = std::async(std::launch::async, [path] {
+               return Sha256FileHex(path).value_or("");
+             }).share();
+  }
   Plan plan;
   for (std::size_t j = 0; j < jobs.jobs.size(); ++j) {
     const Job& job = jobs.jobs[j];
@@ -400,7 +426,7 @@ std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
     }
   }
   std::optional<PassOutput> pass =
-      Pass(jobs, plan, *predicates, path, options, capacities, true, diags);
+      Pass(jobs, plan, *predicates, path, options, capacities, true, digest, diags);
   if (!pass) return std::nullopt;
 
   // Compare each stratum with the jobs' figures.
@@ -467,7 +493,7 @@ std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
   }
   if (again) {
     std::optional<PassOutput> second =
-        Pass(jobs, plan, *predicates, path, options, capacities, false, diags);
+        Pass(jobs, plan, *predicates, path, options, capacities, false, {}, diags);
     if (!second) {
       if (options.sha256_read) *options.sha256_read = pass->sha256.get();
       return std::nullopt;
@@ -480,6 +506,7 @@ std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
   Selection selection;
   selection.registry = pass->facts;
   selection.pending_sha256 = pass->sha256;
+  selection.registry_path = path;
   selection.changed_strata = !changes_en.empty();
   // The picks of every stratum, sorted, made on every core.
   std::vector<std::pair<std::size_t, std::size_t>> strata;
@@ -531,6 +558,18 @@ void AwaitRegistryDigest(const Jobs& jobs, Selection& selection, const SelectOpt
   selection.registry.sha256 = selection.pending_sha256.get();
   selection.pending_sha256 = {};
   if (options.sha256_read) *options.sha256_read = selection.registry.sha256;
+  if (selection.registry.sha256.empty()) {
+    // Read once for the draw, the file could not be read again: it changed
+    // or went away meanwhile.
+    auto file = std::make_shared<SourceFile>(selection.registry_path, "");
+    diags.Add(DiagBuilder(DiagKind::kDataFileUnreadable, file, {0, 0})
+                  .Message("cannot read the registry again for its SHA-256: it changed or went "
+                           "away during the draw",
+                           "无法再次读取名录库以计算其 SHA-256：抽取期间文件被改动或移走")
+                  .Help("draw again once the registry is in place and no longer written to",
+                        "请在名录库就位且不再被写入后重新抽取"));
+    return;
+  }
   auto jobs_file = std::make_shared<SourceFile>(jobs.path, "");
   if (!selection.changed_strata && !jobs.registry_sha256.empty() &&
       jobs.registry_sha256 != selection.registry.sha256) {

@@ -51,8 +51,10 @@ struct Selection {
   std::vector<TaskDraw> tasks;  // task-id order
   RegistryFacts registry;
   // With SelectOptions::defer_digest: registry.sha256 is being finished on
-  // another thread until AwaitRegistryDigest.
+  // another thread until AwaitRegistryDigest (empty: the file could not be
+  // read again for it).
   std::shared_future<std::string> pending_sha256;
+  std::string registry_path;
   bool changed_strata = false;  // some strata differ from the jobs' figures
 };
 

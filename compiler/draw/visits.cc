@@ -126,6 +126,7 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
   // in the order (window start, smallest task id), and enterprises in uscc
   // order, so the visits are numbered as they come.
   std::vector<Visit> visits;
+  visits.reserve(drawn.size());  // at most one per pick
   std::vector<std::size_t> mergeable;
   for (std::size_t first = 0, last = 0; first < drawn.size(); first = last) {
     std::string_view uscc = drawn[first].uscc.text, name = drawn[first].name;
