@@ -67,60 +67,71 @@ class RowPredicates {
   const Row* row_ = nullptr;
 };
 
-// Keys of at most 16 bytes are their length and two 8-byte words: a small
-// direct-mapped cache of those answers most lookups of short keys without
-// hashing or comparing bytes (a hit is exact). KeyTable keeps one in front
-// of its slots.
+// Keys of at most 32 bytes are their length and four 8-byte words (a
+// Chinese licence or tag of six to ten characters is 18 to 30 bytes): a
+// small direct-mapped cache of those answers most lookups of such keys
+// without hashing or comparing bytes (a hit is exact). KeyTable keeps one
+// in front of its slots.
 class ShortKeyCache {
  public:
   static constexpr std::uint32_t kMiss = ~std::uint32_t{0};
+  static constexpr std::size_t kMaxSize = 32;
   // The value last put for `key` if still cached, or kMiss.
   std::uint32_t Find(std::string_view key) const {
-    std::uint64_t a, b;
-    if (!Words(key, a, b)) return kMiss;
-    const Entry& e = entries_[Slot(a, b, key.size())];
-    return e.size == key.size() && e.a == a && e.b == b ? e.value : kMiss;
+    Words w;
+    if (!w.Of(key)) return kMiss;
+    const Entry& e = entries_[w.Slot(key.size())];
+    return e.size == key.size() && e.words == w ? e.value : kMiss;
   }
-  // Caches `value` for `key` (nothing for a key longer than 16 bytes).
+  // Caches `value` for `key` (nothing for a key longer than kMaxSize).
   void Put(std::string_view key, std::uint32_t value) {
-    std::uint64_t a, b;
-    if (!Words(key, a, b)) return;
-    entries_[Slot(a, b, key.size())] = {a, b, static_cast<std::uint32_t>(key.size()), value};
+    Words w;
+    if (!w.Of(key)) return;
+    entries_[w.Slot(key.size())] = {w, static_cast<std::uint32_t>(key.size()), value};
   }
 
  private:
-  static std::size_t Slot(std::uint64_t a, std::uint64_t b, std::size_t size) {
-    std::uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ ((b + size) * 0xC2B2AE3D27D4EB4Full);
-    return static_cast<std::size_t>(h >> 54) & (kSlots - 1);
-  }
-  // Two words that, with the length, tell apart every key of at most 16
-  // bytes (overlapping loads that cover all its bytes); false for longer.
-  static bool Words(std::string_view key, std::uint64_t& a, std::uint64_t& b) {
-    const char* p = key.data();
-    std::size_t n = key.size();
-    if (n > 16) return false;
-    if (n >= 8) {
-      std::memcpy(&a, p, 8);
-      std::memcpy(&b, p + n - 8, 8);
-    } else if (n >= 4) {
-      std::uint32_t x, y;
-      std::memcpy(&x, p, 4);
-      std::memcpy(&y, p + n - 4, 4);
-      a = x;
-      b = y;
-    } else {
-      a = n == 0 ? 0
-                 : static_cast<unsigned char>(p[0]) |
-                       std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
-                       std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
-      b = 0;
+  // Four words that, with the length, tell apart every key of at most 32
+  // bytes (overlapping loads that cover all its bytes).
+  struct Words {
+    std::uint64_t a = 0, b = 0, c = 0, d = 0;
+    bool operator==(const Words& o) const { return a == o.a && b == o.b && c == o.c && d == o.d; }
+    // False for a key longer than kMaxSize.
+    bool Of(std::string_view key) {
+      const char* p = key.data();
+      std::size_t n = key.size();
+      if (n > kMaxSize) return false;
+      if (n >= 16) {
+        std::memcpy(&a, p, 8);
+        std::memcpy(&b, p + 8, 8);
+        std::memcpy(&c, p + n - 16, 8);
+        std::memcpy(&d, p + n - 8, 8);
+      } else if (n >= 8) {
+        std::memcpy(&a, p, 8);
+        std::memcpy(&b, p + n - 8, 8);
+      } else if (n >= 4) {
+        std::uint32_t x, y;
+        std::memcpy(&x, p, 4);
+        std::memcpy(&y, p + n - 4, 4);
+        a = x;
+        b = y;
+      } else if (n > 0) {
+        a = static_cast<unsigned char>(p[0]) |
+            std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+            std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+      }
+      return true;
     }
-    return true;
-  }
+    std::size_t Slot(std::size_t size) const {
+      std::uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ ((b + size) * 0xC2B2AE3D27D4EB4Full) ^
+                        (c * 0x165667B19E3779F9ull) ^ (d * 0xD6E8FEB86659FD93ull);
+      return static_cast<std::size_t>(h >> 54) & (kSlots - 1);
+    }
+  };
 
   static constexpr std::size_t kSlots = 1024;
   struct Entry {
-    std::uint64_t a = 0, b = 0;
+    Words words;
     std::uint32_t size = ~std::uint32_t{0};  // none
     std::uint32_t value = 0;
   };

@@ -30,7 +30,7 @@ bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
 // A value as written (English or Chinese) and its English code.
 struct Code {
   std::string_view written;
-  const char* code;
+  std::string_view code;
 };
 constexpr Code kKinds[] = {{"enterprise", "enterprise"}, {"企业", "enterprise"},
                            {"individual", "individual"}, {"个体工商户", "individual"},
@@ -48,9 +48,14 @@ constexpr Code kBools[] = {{"true", "true"}, {"是", "true"}, {"false", "false"}
 template <std::size_t N>
 bool Coded(std::string_view value, std::string_view& out, const Code (&table)[N]) {
   for (const Code& entry : table) {
-    // The first byte first: most candidates differ there, and it saves a
-    // call to memcmp on every cell of these columns.
-    if (value[0] == entry.written[0] && value == entry.written) {
+    // The size and the first byte first: most candidates differ there. The
+    // values are a few bytes, compared here rather than by a call to memcmp
+    // on every cell of these columns.
+    const std::string_view& written = entry.written;
+    if (value.size() != written.size() || value[0] != written[0]) continue;
+    std::size_t i = 1;
+    while (i < value.size() && value[i] == written[i]) ++i;
+    if (i == value.size()) {
       out = entry.code;
       return true;
     }
@@ -246,11 +251,17 @@ bool TableReader::ReadHeader() {
   }
   // Free text that may be empty, and columns the spec does not know, are
   // taken as they are; every other cell goes through CheckCell.
-  checked_.assign(header_.names.size(), 0);
-  for (std::size_t c = 0; c < spec_.columns.size(); ++c) {
-    const ColumnSpec& spec = spec_.columns[c];
-    bool text = spec.kind == ValueKind::kText || spec.kind == ValueKind::kList;
-    checked_[c] = !text || spec.non_empty;
+  fields_.clear();
+  for (int column : header_.field_to_column) {
+    FieldCheck check{column, ValueKind::kText, false, false};
+    if (static_cast<std::size_t>(column) < spec_.columns.size()) {
+      const ColumnSpec& spec = spec_.columns[column];
+      bool text = spec.kind == ValueKind::kText || spec.kind == ValueKind::kList;
+      check.kind = spec.kind;
+      check.non_empty = spec.non_empty;
+      check.checked = !text || spec.non_empty;
+    }
+    fields_.push_back(check);
   }
   std::vector<std::string> missing;
   for (std::size_t c = 0; c < spec_.columns.size(); ++c) {
@@ -284,7 +295,7 @@ std::unique_ptr<TableReader> TableReader::OpenPart(std::uint64_t offset,
   }
   auto part = std::make_unique<TableReader>(spec_, std::move(csv), diags);
   part->header_ = header_;
-  part->checked_ = checked_;
+  part->fields_ = fields_;
   part->skip_invalid_ = skip_invalid_;
   return part;
 }
@@ -299,22 +310,25 @@ int TableReader::FieldAt(std::uint32_t offset) const {
 
 // The usual case, kept small: a valid cell is normalised into `row`; an
 // invalid one is explained by ReportCell.
-bool TableReader::CheckCell(int column, std::string_view raw, int field, Row& row) {
-  const ColumnSpec& spec = spec_.columns[column];
-  std::size_t begin = 0, end = raw.size();
-  if (spec.kind != ValueKind::kText && spec.kind != ValueKind::kList) {
-    while (begin < end && (raw[begin] == ' ' || raw[begin] == '\t')) ++begin;
-    while (end > begin && (raw[end - 1] == ' ' || raw[end - 1] == '\t')) --end;
+bool TableReader::CheckCell(const FieldCheck& check, std::string_view raw, int field,
+                            std::string_view& out) {
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  std::string_view value = raw;
+  if (check.kind != ValueKind::kText && check.kind != ValueKind::kList && !raw.empty() &&
+      (blank(raw.front()) || blank(raw.back()))) {
+    std::size_t begin = 0, end = raw.size();
+    while (begin < end && blank(raw[begin])) ++begin;
+    while (end > begin && blank(raw[end - 1])) --end;
+    value = raw.substr(begin, end - begin);
   }
-  std::string_view value(raw.data() + begin, end - begin);
-  std::string_view& out = row.values[column];
   out = value;
   bool ok = true;
+  int column = check.column;
   if (value.empty()) {
-    if (spec.kind == ValueKind::kCredit) out = "U";
-    ok = !spec.non_empty;
+    if (check.kind == ValueKind::kCredit) out = "U";
+    ok = !check.non_empty;
   } else {
-    switch (spec.kind) {
+    switch (check.kind) {
       case ValueKind::kText: case ValueKind::kList: break;
       case ValueKind::kUscc: ok = CheckUscc(value) == UsccProblem::kNone; break;
       case ValueKind::kKind: ok = Coded(value, out, kKinds); break;
@@ -453,12 +467,15 @@ bool TableReader::Next(Row& row, bool& valid) {
     valid = false;
     return true;
   }
-  for (std::size_t i = 0; i < record_.fields.size(); ++i) {
-    int column = header_.field_to_column[i];
-    if (checked_[column]) {
-      valid = CheckCell(column, record_.fields[i], static_cast<int>(i), row) && valid;
+  const FieldCheck* checks = fields_.data();
+  const std::string_view* fields = record_.fields.data();
+  std::string_view* values = row.values.data();
+  for (std::size_t i = 0; i < header_.fields; ++i) {
+    const FieldCheck& check = checks[i];
+    if (check.checked) {
+      valid = CheckCell(check, fields[i], static_cast<int>(i), values[check.column]) && valid;
     } else {
-      row.values[column] = record_.fields[i];
+      values[check.column] = fields[i];
     }
   }
   return true;

@@ -95,7 +95,16 @@ class TableReader {
   static constexpr int kMaxReports = 100;
 
  private:
-  bool CheckCell(int column, std::string_view value, int field, Row& row);
+  // How each field of a record is taken: its column, and whether and how
+  // its cells are checked.
+  struct FieldCheck {
+    int column;
+    ValueKind kind;
+    bool non_empty;  // every cell must have a value
+    bool checked;    // cells go through CheckCell (free text that may be empty does not)
+  };
+  bool CheckCell(const FieldCheck& check, std::string_view value, int field,
+                 std::string_view& out);
   void ReportCell(int column, std::string_view value, int field);
   // The field of the current record that holds byte `offset` of its text.
   int FieldAt(std::uint32_t offset) const;
@@ -107,7 +116,7 @@ class TableReader {
   CsvRecord record_;
   SourcePtr excerpt_;           // built on the first problem of a record
   std::vector<std::string> normalised_;  // per-column buffers for dates
-  std::vector<char> checked_;   // per column: its cells go through CheckCell
+  std::vector<FieldCheck> fields_;  // per field of the header
   bool skip_invalid_ = false;
   std::map<std::string, std::uint64_t> reported_;  // code -> reports made
   bool in_row_ = false;  // reporting a data row, not the header

@@ -19,7 +19,12 @@ TEST(ShortKeyCacheTest, HitsAreExact) {
   std::vector<std::string> keys = {"", "a", std::string(1, '\0'), std::string(2, '\0'),
                                    "enterprise", "enterprisf", "12345678", "123456789",
                                    "1234567812345678", "1234567812345679", "abc", "axc",
-                                   "abcd", "abce", "abcdefg", "abcxefg", "C1810", "C1811"};
+                                   "abcd", "abce", "abcdefg", "abcxefg", "C1810", "C1811",
+                                   "食品经营许可", "食品经营许可证", "食品经营许可;药品",
+                                   "特种设备使用单位", "特种设备使用单住",
+                                   std::string(32, 'y'), std::string(31, 'y'),
+                                   std::string(16, 'z') + std::string(16, 'y'),
+                                   std::string(16, 'z') + "y" + std::string(15, 'z')};
   for (int round = 0; round < 2; ++round) {
     for (std::size_t i = 0; i < keys.size(); ++i) {
       std::uint32_t found = cache.Find(keys[i]);
@@ -30,7 +35,7 @@ TEST(ShortKeyCacheTest, HitsAreExact) {
       }
     }
   }
-  std::string long_key(17, 'x');
+  std::string long_key(33, 'x');
   EXPECT_EQ(cache.Find(long_key), ShortKeyCache::kMiss);
   cache.Put(long_key, 9);  // not cached
   EXPECT_EQ(cache.Find(long_key), ShortKeyCache::kMiss);
