@@ -3,6 +3,10 @@
 #include <array>
 #include <map>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <fmt/format.h>
 
 #include "compiler/util/strings.h"
@@ -56,16 +60,38 @@ const char* OrganizerText(ast::Organizer o) {
 
 }  // namespace
 
-void AppendCsvField(std::string& out, std::string_view value) {
-  // One table lookup a byte (find_first_of would call memchr for each).
+namespace {
+
+// Whether `value` holds a byte that needs the field quoted: `,` `"` CR LF.
+// Sixteen bytes at a time where the machine allows, as every cell of the
+// draw's tables passes here.
+bool NeedsQuotes(std::string_view value) {
   static constexpr auto kSpecial = [] {
     std::array<bool, 256> special{};
     for (unsigned char c : {',', '"', '\r', '\n'}) special[c] = true;
     return special;
   }();
-  bool plain = true;
-  for (char c : value) plain = plain && !kSpecial[static_cast<unsigned char>(c)];
-  if (plain) {
+  const char* p = value.data();
+  const char* end = p + value.size();
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"'),
+                cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
+  for (; end - p >= 16; p += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, quote)),
+                               _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)));
+    if (_mm_movemask_epi8(hit) != 0) return true;
+  }
+#endif
+  bool special = false;
+  for (; p < end; ++p) special = special || kSpecial[static_cast<unsigned char>(*p)];
+  return special;
+}
+
+}  // namespace
+
+void AppendCsvField(std::string& out, std::string_view value) {
+  if (!NeedsQuotes(value)) {
     out.append(value);
     return;
   }

@@ -83,12 +83,13 @@ std::uint64_t Hash64(std::string_view bytes) {
 }
 
 PrefixKey::PrefixKey(std::string_view bytes) : text(bytes) {
+  // The first 16 bytes, zero-padded, as two big-endian words: their order
+  // as numbers is the bytes' order.
+  unsigned char first[16] = {};
+  std::memcpy(first, bytes.data(), std::min<std::size_t>(bytes.size(), 16));
   auto word = [&](std::size_t from) {
     std::uint64_t w = 0;
-    for (std::size_t i = 0; i < 8; ++i) {
-      w <<= 8;
-      if (from + i < bytes.size()) w |= static_cast<unsigned char>(bytes[from + i]);
-    }
+    for (std::size_t i = 0; i < 8; ++i) w = (w << 8) | first[from + i];
     return w;
   };
   high = word(0);
