@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <map>
 #include <memory>
 
@@ -75,6 +76,12 @@ class Smallest {
 
   void Offer(std::uint64_t u, std::string_view uscc, std::string_view name) {
     if (u > limit_) return;
+    if (entries_.capacity() == 0 && capacity > 0) {
+      // Room for a full buffer at once (only what is used is touched): grown
+      // by doubling, it would be mapped, touched and copied again and again.
+      entries_.reserve(2 * capacity + 64);
+      text_.reserve((2 * capacity + 64) * 64);
+    }
     entries_.push_back({u, text_.size(), static_cast<std::uint32_t>(uscc.size()),
                         static_cast<std::uint32_t>(name.size())});
     text_.append(uscc);
@@ -130,14 +137,19 @@ class Smallest {
     entries_.resize(capacity);
     // A unit with the largest kept u may still come before it (by uscc).
     limit_ = entries_.back().u;
-    std::string text;
-    text.reserve(text_.size() / 2);
+    // The kept entries' text, moved down in place in the order it lies in,
+    // so that no text is overwritten before it is moved and no new buffer
+    // is made.
+    std::sort(entries_.begin(), entries_.end(),
+              [](const Entry& a, const Entry& b) { return a.at < b.at; });
+    std::size_t end = 0;
     for (Entry& e : entries_) {
-      std::size_t at = text.size();
-      text.append(text_, e.at, e.uscc_size + e.name_size);
-      e.at = at;
+      std::size_t size = e.uscc_size + e.name_size;
+      if (e.at != end) std::memmove(text_.data() + end, text_.data() + e.at, size);
+      e.at = end;
+      end += size;
     }
-    text_.swap(text);
+    text_.resize(end);
   }
 
   std::vector<Entry> entries_;
