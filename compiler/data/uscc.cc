@@ -40,15 +40,17 @@ std::optional<char> UsccCheckCharacter(std::string_view first17) {
 UsccProblem CheckUscc(std::string_view code) {
   // One pass for the usual case, a well-formed code: characters, weighted sum.
   if (code.size() == 18) {
-    int sum = 0;
-    bool known = true;
+    // `unknown` turns negative with any character not in the alphabet (-1);
+    // the sum is only used when it stays not.
+    int sum = 0, unknown = 0;
     for (std::size_t i = 0; i < 17; ++i) {
       int value = ValueOf(code[i]);
-      known = known && value >= 0;
+      unknown |= value;
       sum += value * kWeights[i];
     }
+    unknown |= ValueOf(code[17]);
     int check = 31 - sum % 31;
-    if (known && ValueOf(code[17]) >= 0) {
+    if (unknown >= 0) {
       return kAlphabet[check == 31 ? 0 : check] == code[17] ? UsccProblem::kNone
                                                           : UsccProblem::kCheckDigit;
     }

@@ -139,9 +139,9 @@ std::string VisitsCsv(const Selection& selection, const InspectorDirectory& dire
     out += ',';
     out += fields->second;
     out += ',';
-    out += visit.start.ToString();
+    visit.start.AppendTo(out);
     out += ',';
-    out += visit.end.ToString();
+    visit.end.AppendTo(out);
     out += ',';
     AppendTeam(out, directory, visit);
     out += "\r\n";

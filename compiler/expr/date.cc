@@ -51,4 +51,16 @@ long Date::Serial() const {
 
 std::string Date::ToString() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
 
+void Date::AppendTo(std::string& out) const {
+  if (year < 0 || year > 9999 || month < 0 || month > 99 || day < 0 || day > 99) {
+    out += ToString();
+    return;
+  }
+  char text[10] = {static_cast<char>('0' + year / 1000), static_cast<char>('0' + year / 100 % 10),
+                   static_cast<char>('0' + year / 10 % 10), static_cast<char>('0' + year % 10),
+                   '-', static_cast<char>('0' + month / 10), static_cast<char>('0' + month % 10),
+                   '-', static_cast<char>('0' + day / 10), static_cast<char>('0' + day % 10)};
+  out.append(text, sizeof text);
+}
+
 }  // namespace planc

@@ -21,6 +21,8 @@ struct Date {
   // Days since 1970-01-01.
   long Serial() const;
   std::string ToString() const;
+  // Appends ToString() to `out`, without making a string on the way.
+  void AppendTo(std::string& out) const;
 
   bool operator==(const Date& o) const { return Serial() == o.Serial(); }
   bool operator!=(const Date& o) const { return !(*this == o); }

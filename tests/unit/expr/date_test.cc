@@ -74,6 +74,15 @@ TEST(DateTest, LastOfMonth) {
   EXPECT_EQ(Date::DaysInMonth(2024, 13), 0);
 }
 
+TEST(DateTest, AppendToWritesWhatToStringWrites) {
+  for (const Date& d : {Date{2024, 5, 1}, Date{1, 1, 1}, Date{999, 12, 31}, Date{9999, 12, 31},
+                        Date{2024, 11, 20}, Date{0, 2, 29}, Date{10000, 1, 1}, Date{-5, 3, 4}}) {
+    std::string out = "x";
+    d.AppendTo(out);
+    EXPECT_EQ(out, "x" + d.ToString());
+  }
+}
+
 TEST(DateTest, ToStringPadsFields) {
   EXPECT_EQ((Date{2024, 5, 1}).ToString(), "2024-05-01");
   EXPECT_EQ(Date::Parse("2024-11-20")->ToString(), "2024-11-20");
