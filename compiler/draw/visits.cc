@@ -21,7 +21,14 @@ namespace {
 // Column ids of InspectorSpec().
 constexpr int kId = 0, kName = 1, kCapacity = 4;
 
-std::string VisitId(std::size_t number) { return fmt::format("V{:06}", number); }
+// "V000001": the number with at least six digits (made by hand for the
+// usual six: a call to fmt for each of a draw's many visits shows).
+std::string VisitId(std::size_t number) {
+  if (number >= 1000000) return fmt::format("V{}", number);
+  std::string id = "V000000";
+  for (std::size_t i = 6; number > 0; --i, number /= 10) id[i] = static_cast<char>('0' + number % 10);
+  return id;
+}
 
 std::string TaskList(const Selection& selection, const std::vector<std::size_t>& tasks) {
   std::string out;
