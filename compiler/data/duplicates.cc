@@ -1,5 +1,8 @@
 #include "compiler/data/duplicates.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <functional>
 #include <memory>
@@ -10,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "compiler/data/table.h"
+#include "compiler/util/parallel.h"
 #include "compiler/util/strings.h"
 
 namespace planc::data {
@@ -18,33 +22,111 @@ namespace {
 constexpr int kUscc = 0;  // the code's column id in RegistrySpec()
 constexpr std::size_t kRunSize = std::size_t{1} << 22;
 
-// Reads one sorted run, from its file in blocks or from memory.
+// A sorted run, in memory or spilled to a file, read by value index.
+struct Run {
+  const std::vector<std::uint64_t>* memory = nullptr;
+  int fd = -1;  // of the spilled run's file
+  std::uint64_t size = 0;
+
+  // The value at `index` (a spilled run is read with pread, so that threads
+  // can read the same run at once).
+  std::uint64_t At(std::uint64_t index) const {
+    if (memory) return (*memory)[index];
+    std::uint64_t value = 0;
+    if (::pread(fd, &value, sizeof value, static_cast<off_t>(index * sizeof value)) !=
+        static_cast<ssize_t>(sizeof value)) {
+      throw std::runtime_error("cannot read a temporary file of the duplicate-code check");
+    }
+    return value;
+  }
+  // The first index whose value is not below `key`.
+  std::uint64_t LowerBound(std::uint64_t key) const {
+    std::uint64_t low = 0, high = size;
+    while (low < high) {
+      std::uint64_t mid = low + (high - low) / 2;
+      if (At(mid) < key) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+};
+
+// Reads the values [begin, end) of one run in order, a spilled one in blocks.
 class Reader {
  public:
-  explicit Reader(std::FILE* file, const std::vector<std::uint64_t>* memory = nullptr)
-      : file_(file), memory_(memory) {}
+  Reader(const Run& run, std::uint64_t begin, std::uint64_t end)
+      : run_(run), next_(begin), end_(end) {}
   bool Next(std::uint64_t& value) {
-    if (memory_) {
-      if (at_ >= memory_->size()) return false;
-      value = (*memory_)[at_++];
+    if (run_.memory) {
+      if (next_ >= end_) return false;
+      value = (*run_.memory)[next_++];
       return true;
     }
     if (at_ == block_.size()) {
-      block_.resize(1 << 16);
-      block_.resize(std::fread(block_.data(), sizeof(std::uint64_t), block_.size(), file_));
+      if (next_ >= end_) return false;
+      std::uint64_t count = std::min<std::uint64_t>(end_ - next_, 1 << 16);
+      block_.resize(count);
+      std::size_t bytes = count * sizeof(std::uint64_t);
+      if (::pread(run_.fd, block_.data(), bytes, static_cast<off_t>(next_ * sizeof(std::uint64_t))) !=
+          static_cast<ssize_t>(bytes)) {
+        throw std::runtime_error("cannot read a temporary file of the duplicate-code check");
+      }
+      next_ += count;
       at_ = 0;
-      if (block_.empty()) return false;
     }
     value = block_[at_++];
     return true;
   }
 
  private:
-  std::FILE* file_;
-  const std::vector<std::uint64_t>* memory_;
+  const Run& run_;
+  std::uint64_t next_, end_;
   std::vector<std::uint64_t> block_;
   std::size_t at_ = 0;
 };
+
+// The values that occur more than once among the slices [begin[i], end[i])
+// of `runs`, ascending: the runs merged in order. They are few (one per 4M
+// codes and per thread that read part of the file), so the smallest head
+// is found by a scan.
+std::vector<std::uint64_t> RepeatedIn(const std::vector<Run>& runs,
+                                      const std::vector<std::uint64_t>& begin,
+                                      const std::vector<std::uint64_t>& end) {
+  std::vector<Reader> readers;
+  for (std::size_t i = 0; i < runs.size(); ++i) readers.emplace_back(runs[i], begin[i], end[i]);
+  std::vector<std::uint64_t> heads;
+  std::vector<std::size_t> live;  // readers not at their end
+  for (std::size_t i = 0; i < readers.size(); ++i) {
+    std::uint64_t value;
+    if (readers[i].Next(value)) {
+      heads.push_back(value);
+      live.push_back(i);
+    }
+  }
+  std::vector<std::uint64_t> repeated;
+  bool first = true;
+  std::uint64_t last = 0;
+  while (!live.empty()) {
+    std::size_t at = 0;
+    for (std::size_t j = 1; j < heads.size(); ++j) {
+      if (heads[j] < heads[at]) at = j;
+    }
+    std::uint64_t value = heads[at];
+    if (!first && value == last && (repeated.empty() || repeated.back() != value)) {
+      repeated.push_back(value);
+    }
+    first = false;
+    last = value;
+    if (!readers[live[at]].Next(heads[at])) {
+      heads.erase(heads.begin() + static_cast<std::ptrdiff_t>(at));
+      live.erase(live.begin() + static_cast<std::ptrdiff_t>(at));
+    }
+  }
+  return repeated;
+}
 
 }  // namespace
 
@@ -77,43 +159,48 @@ void SeenCodes::Absorb(SeenCodes& other) {
 
 std::vector<std::uint64_t> SeenCodes::Repeated() {
   Sort();
-  std::vector<Reader> readers;
-  for (std::FILE* run : runs_) {
-    std::rewind(run);
-    readers.emplace_back(run);
+  std::vector<Run> runs;
+  std::uint64_t total = 0;
+  for (std::FILE* file : runs_) {
+    std::fflush(file);
+    Run run;
+    run.fd = fileno(file);
+    struct stat info {};
+    if (::fstat(run.fd, &info) != 0) {
+      throw std::runtime_error("cannot read a temporary file of the duplicate-code check");
+    }
+    run.size = static_cast<std::uint64_t>(info.st_size) / sizeof(std::uint64_t);
+    runs.push_back(run);
+    total += run.size;
   }
-  for (const auto& run : sorted_) readers.emplace_back(nullptr, &run);
-  // Merge the runs in order; they are few (one per 4M codes and per part
-  // of the file read in parallel), so the smallest head is found by a scan.
-  std::vector<std::uint64_t> heads;
-  std::vector<std::size_t> live;  // readers not at their end
-  for (std::size_t i = 0; i < readers.size(); ++i) {
-    std::uint64_t value;
-    if (readers[i].Next(value)) {
-      heads.push_back(value);
-      live.push_back(i);
-    }
+  for (const auto& sorted : sorted_) {
+    runs.push_back({&sorted, -1, sorted.size()});
+    total += sorted.size();
   }
-  std::vector<std::uint64_t> repeated;
-  bool first = true;
-  std::uint64_t last = 0;
-  while (!live.empty()) {
-    std::size_t at = 0;
-    for (std::size_t j = 1; j < heads.size(); ++j) {
-      if (heads[j] < heads[at]) at = j;
+  // The hashes are spread evenly over 64 bits: each thread merges the runs'
+  // values in its own share of that range, and the shares' repeats follow
+  // one another in order.
+  std::size_t shares = total >= (std::uint64_t{1} << 20) ? Cores() : 1;
+  std::vector<std::vector<std::uint64_t>> repeated(shares);
+  ParallelFor(shares, 1, [&](std::size_t first, std::size_t last) {
+    __extension__ using U128 = unsigned __int128;
+    for (std::size_t k = first; k < last; ++k) {
+      std::vector<std::uint64_t> begin, end;
+      for (const Run& run : runs) {
+        auto bound = [&](std::size_t share) {
+          if (share == 0) return std::uint64_t{0};
+          if (share == shares) return run.size;
+          return run.LowerBound(static_cast<std::uint64_t>((static_cast<U128>(share) << 64) / shares));
+        };
+        begin.push_back(bound(k));
+        end.push_back(bound(k + 1));
+      }
+      repeated[k] = RepeatedIn(runs, begin, end);
     }
-    std::uint64_t value = heads[at];
-    if (!first && value == last && (repeated.empty() || repeated.back() != value)) {
-      repeated.push_back(value);
-    }
-    first = false;
-    last = value;
-    if (!readers[live[at]].Next(heads[at])) {
-      heads.erase(heads.begin() + static_cast<std::ptrdiff_t>(at));
-      live.erase(live.begin() + static_cast<std::ptrdiff_t>(at));
-    }
-  }
-  return repeated;
+  });
+  std::vector<std::uint64_t> all;
+  for (const auto& share : repeated) all.insert(all.end(), share.begin(), share.end());
+  return all;
 }
 
 void SeenCodes::Spill() {
