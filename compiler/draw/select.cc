@@ -263,16 +263,25 @@ class Tally final : public data::RowSink {
     if (check_codes_) seen.Sort();
   }
 
-  // Takes in the rows `other` read (the result does not depend on which
-  // tally read which rows).
-  void Merge(Tally& other) {
-    rows += other.rows;
-    active += other.active;
-    invalid += other.invalid;
-    if (check_codes_) seen.Absorb(other.seen);
-    for (std::size_t t = 0; t < kept.size(); ++t) {
-      for (std::size_t s = 0; s < kept[t].size(); ++s) kept[t][s].Absorb(other.kept[t][s]);
+  // Takes in the rows the others read (the result does not depend on which
+  // tally read which rows); the strata, independent, on every core.
+  void Merge(const std::vector<std::unique_ptr<Tally>>& others) {
+    for (const auto& other : others) {
+      rows += other->rows;
+      active += other->active;
+      invalid += other->invalid;
+      if (check_codes_) seen.Absorb(other->seen);
     }
+    std::vector<std::pair<std::size_t, std::size_t>> strata;
+    for (std::size_t t = 0; t < kept.size(); ++t) {
+      for (std::size_t s = 0; s < kept[t].size(); ++s) strata.emplace_back(t, s);
+    }
+    ParallelFor(strata.size(), 1, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) {
+        auto [t, s] = strata[i];
+        for (const auto& other : others) kept[t][s].Absorb(other->kept[t][s]);
+      }
+    });
   }
 
   std::vector<std::vector<Smallest>> kept;  // per task and stratum
@@ -333,8 +342,12 @@ std::optional<PassOutput> Pass(const Jobs& jobs, const Plan& plan, const Predica
     sinks.push_back(tallies.back().get());
   }
   std::size_t used = data::ReadInParts(table, sinks, parts);
+  tallies.resize(used);
   Tally& tally = *tallies.front();
-  for (std::size_t i = 1; i < used; ++i) tally.Merge(*tallies[i]);
+  std::vector<std::unique_ptr<Tally>> others;
+  for (std::size_t i = 1; i < used; ++i) others.push_back(std::move(tallies[i]));
+  tally.Merge(others);
+  others.clear();
   tallies.resize(1);
   if (!table.Close()) return std::nullopt;
   PassOutput result;

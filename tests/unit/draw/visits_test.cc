@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <deque>
 
 #include "compiler/draw/prn.h"
@@ -70,6 +71,52 @@ std::vector<std::string> TaskIds(const Scenario& s, const Visit& v) {
 }
 
 const char* kX = "91350581MA00000001";
+
+// Thousands of enterprises, partitioned in shares on every core: the
+// visits are those of one enterprise after another in uscc order, numbered
+// in that order, every pick in exactly one visit. (With 6,001 enterprises
+// the 10,145 picks' equal shares all start inside an enterprise.)
+TEST(VisitsTest, ManyEnterprisesAreNumberedInUsccOrder) {
+  Scenario s;
+  std::vector<std::string> t1, t2, t3;
+  for (int i = 0; i < 6001; ++i) {
+    std::string uscc = "91350581MA" + std::to_string(10000000 + i);
+    if (i % 2 == 0) t1.push_back(uscc);
+    if (i % 3 == 0) t2.push_back(uscc);
+    if (i % 7 != 1) t3.push_back(uscc);
+  }
+  s.AddTask("T01", "2024-05-01", "2024-09-30", t1);
+  s.AddTask("T02", "2024-06-01", "2024-07-31", t2);  // inside T01's window: merged
+  s.AddTask("T03", "2024-07-01", "2024-07-15", t3);  // inside both: merged too
+  s.AddInspectors(4);
+  Diagnostics diags;
+  auto visits = s.Plan(diags);
+  ASSERT_TRUE(visits) << planc::test::Describe(diags);
+  std::size_t v = 0;
+  for (int i = 0; i < 6001; ++i) {
+    std::string uscc = "91350581MA" + std::to_string(10000000 + i);
+    // One visit with every task that drew the enterprise (a share that
+    // split an enterprise would make two).
+    std::vector<std::vector<std::string>> expected;
+    std::vector<std::string> all;
+    if (i % 2 == 0) all.push_back("T01");
+    if (i % 3 == 0) all.push_back("T02");
+    if (i % 7 != 1) all.push_back("T03");
+    if (!all.empty()) expected.push_back(all);
+    for (const auto& tasks : expected) {
+      ASSERT_LT(v, visits->size());
+      const Visit& visit = (*visits)[v];
+      EXPECT_EQ(visit.uscc, uscc) << v;
+      EXPECT_EQ(visit.name, "企业" + uscc);
+      EXPECT_EQ(TaskIds(s, visit), tasks) << v;
+      char id[16];
+      std::snprintf(id, sizeof id, "V%06zu", v + 1);
+      EXPECT_EQ(visit.id, id);
+      ++v;
+    }
+  }
+  EXPECT_EQ(v, visits->size());
+}
 
 TEST(VisitsTest, NestedWindowsMergeIntoOneVisit) {
   Scenario s;
