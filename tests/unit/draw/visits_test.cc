@@ -72,10 +72,11 @@ std::vector<std::string> TaskIds(const Scenario& s, const Visit& v) {
 
 const char* kX = "91350581MA00000001";
 
-// Thousands of enterprises, partitioned in shares on every core: the
-// visits are those of one enterprise after another in uscc order, numbered
-// in that order, every pick in exactly one visit. (With 6,001 enterprises
-// the 10,145 picks' equal shares all start inside an enterprise.)
+// Thousands of enterprises, each drawn by one to three tasks whose windows
+// nest: one visit each, in uscc order, numbered in that order, with every
+// task that drew it. (With 6,001 enterprises, the picks' four equal shares
+// start inside an enterprise: a partition in shares that split one would
+// make two visits of it.)
 TEST(VisitsTest, ManyEnterprisesAreNumberedInUsccOrder) {
   Scenario s;
   std::vector<std::string> t1, t2, t3;
