@@ -66,9 +66,9 @@ struct SelectOptions {
   bool recount = false;
   // Called now and then with the raw bytes read so far (a progress line).
   std::function<void(std::uint64_t)> progress;
-  // When set, receives the registry's SHA-256 as soon as the file has been
-  // read through, even when the draw then fails (verify names a different
-  // file by it without reading the file twice).
+  // When set, receives the registry's SHA-256 as soon as it is known, even
+  // when the draw then fails (verify names a different file by it, without
+  // a digest of its own).
   std::string* sha256_read = nullptr;
   // How the registry is read on several threads (data/parts.h): `threads`
   // 0 is one per core; a file smaller than two of `min_split_bytes` is read
