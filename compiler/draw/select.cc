@@ -1,10 +1,9 @@
 #include "compiler/draw/select.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <memory>
 
@@ -21,11 +20,6 @@
 
 namespace planc::draw {
 namespace {
-
-bool IsRegularFile(const std::string& path) {
-  struct stat info {};
-  return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
-}
 
 // Column ids of RegistrySpec().
 constexpr int kUscc = 0, kName = 1, kCredit = 5, kStatus = 7, kRegisteredOn = 9;
@@ -79,8 +73,11 @@ class Smallest {
     if (entries_.capacity() == 0 && capacity > 0) {
       // Room for a full buffer at once (only what is used is touched): grown
       // by doubling, it would be mapped, touched and copied again and again.
-      entries_.reserve(2 * capacity + 64);
-      text_.reserve((2 * capacity + 64) * 64);
+      // Bounded, so that a stratum drawn in full from a huge registry does
+      // not ask for gigabytes before it has them.
+      std::size_t room = std::min<std::size_t>(2 * capacity + 64, std::size_t{1} << 20);
+      entries_.reserve(room);
+      text_.reserve(room * 64);
     }
     entries_.push_back({u, text_.size(), static_cast<std::uint32_t>(uscc.size()),
                         static_cast<std::uint32_t>(name.size())});
@@ -265,8 +262,8 @@ class Tally final : public data::RowSink {
 
   // Takes in the rows the others read (the result does not depend on which
   // tally read which rows); the strata, independent, on every core.
-  void Merge(const std::vector<std::unique_ptr<Tally>>& others) {
-    for (const auto& other : others) {
+  void Merge(const std::vector<Tally*>& others) {
+    for (Tally* other : others) {
       rows += other->rows;
       active += other->active;
       invalid += other->invalid;
@@ -279,7 +276,7 @@ class Tally final : public data::RowSink {
     ParallelFor(strata.size(), 1, [&](std::size_t begin, std::size_t end) {
       for (std::size_t i = begin; i < end; ++i) {
         auto [t, s] = strata[i];
-        for (const auto& other : others) kept[t][s].Absorb(other->kept[t][s]);
+        for (const Tally* other : others) kept[t][s].Absorb(other->kept[t][s]);
       }
     });
   }
@@ -312,8 +309,7 @@ class Tally final : public data::RowSink {
 std::optional<PassOutput> Pass(const Jobs& jobs, const Plan& plan, const Predicates& predicates,
                                const std::string& path, const SelectOptions& options,
                                const std::vector<std::vector<std::uint64_t>>& capacities,
-                               bool report, const std::shared_future<std::string>& digest,
-                               Diagnostics& diags) {
+                               bool report, Diagnostics& diags) {
   Diagnostics quiet;
   Diagnostics& out = report ? diags : quiet;
   std::unique_ptr<data::TableReader> opened =
@@ -322,7 +318,6 @@ std::optional<PassOutput> Pass(const Jobs& jobs, const Plan& plan, const Predica
   data::TableReader& table = *opened;
   data::CsvReader* reader = &table.csv();
   table.set_skip_invalid(options.skip_invalid);
-  if (!report || digest.valid()) reader->source().StopHashing();
 
   data::PartsOptions parts;
   parts.threads = options.threads;
@@ -341,13 +336,23 @@ std::optional<PassOutput> Pass(const Jobs& jobs, const Plan& plan, const Predica
     if (!tallies.back()->ok()) return std::nullopt;
     sinks.push_back(tallies.back().get());
   }
+  // The first pass's digest: a regular file can be read twice, so it is
+  // read on its own thread from here on, on a core that would otherwise
+  // wait while the tallies are merged and the visits formed; otherwise (a
+  // pipe) the reader hashes what it reads. No other pass needs one.
+  std::shared_future<std::string> digest;
+  std::error_code error;
+  if (report && std::filesystem::is_regular_file(path, error)) {
+    digest = std::async(std::launch::async, [path] {
+               return Sha256FileHex(path).value_or("");
+             }).share();
+  }
+  if (!report || digest.valid()) reader->source().StopHashing();
   std::size_t used = data::ReadInParts(table, sinks, parts);
-  tallies.resize(used);
   Tally& tally = *tallies.front();
-  std::vector<std::unique_ptr<Tally>> others;
-  for (std::size_t i = 1; i < used; ++i) others.push_back(std::move(tallies[i]));
+  std::vector<Tally*> others;
+  for (std::size_t i = 1; i < used; ++i) others.push_back(tallies[i].get());
   tally.Merge(others);
-  others.clear();
   tallies.resize(1);
   if (!table.Close()) return std::nullopt;
   PassOutput result;
@@ -357,9 +362,9 @@ std::optional<PassOutput> Pass(const Jobs& jobs, const Plan& plan, const Predica
   if (!report) return result;
   result.facts.encoding = reader->source().encoding();
   result.facts.skipped = tally.invalid;
-  // The digest covers the whole file: read on its own thread since the
-  // start (`digest`), or hashed by the reader as it read, and the rest of
-  // the file after where it stopped, on its own thread meanwhile.
+  // The digest covers the whole file: read on its own thread (`digest`), or
+  // hashed by the reader as it read and the rest of the file after where it
+  // stopped, on its own thread meanwhile.
   if (digest.valid()) {
     result.sha256 = digest;
   } else {
@@ -389,17 +394,6 @@ std::string StratumLabelZh(const TaskJob& task, const StratumJob& s) {
 std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
                                 const std::string& path, const SelectOptions& options,
                                 Diagnostics& diags) {
-  // A registry that is a regular file can be read twice: its digest is
-  // then read on its own thread from the start, on a core that would
-  // otherwise wait while the jobs' predicates are compiled, the parts'
-  // results merged and the visits formed. Otherwise (a pipe) the reader
-  // hashes what it reads.
-  std::shared_future<std::string> digest;
-  if (IsRegularFile(path)) {
-    digest = std::async(std::launch::async, [path] {
-               return Sha256FileHex(path).value_or("");
-             }).share();
-  }
   Plan plan;
   for (std::size_t j = 0; j < jobs.jobs.size(); ++j) {
     const Job& job = jobs.jobs[j];
@@ -451,7 +445,7 @@ std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
     }
   }
   std::optional<PassOutput> pass =
-      Pass(jobs, plan, *predicates, path, options, capacities, true, digest, diags);
+      Pass(jobs, plan, *predicates, path, options, capacities, true, diags);
   if (!pass) return std::nullopt;
 
   // Compare each stratum with the jobs' figures.
@@ -518,7 +512,7 @@ std::optional<Selection> Select(const Jobs& jobs, const std::string& seed_hex,
   }
   if (again) {
     std::optional<PassOutput> second =
-        Pass(jobs, plan, *predicates, path, options, capacities, false, {}, diags);
+        Pass(jobs, plan, *predicates, path, options, capacities, false, diags);
     if (!second) {
       if (options.sha256_read) *options.sha256_read = pass->sha256.get();
       return std::nullopt;
