@@ -22,21 +22,26 @@ namespace {
 constexpr int kUscc = 0;  // the code's column id in RegistrySpec()
 constexpr std::size_t kRunSize = std::size_t{1} << 22;
 
+// Reads `count` values from index `index` of a spilled run's file (with
+// pread, so that threads can read the same run at once).
+void ReadAt(int fd, std::uint64_t index, std::uint64_t* values, std::size_t count) {
+  std::size_t bytes = count * sizeof(std::uint64_t);
+  if (::pread(fd, values, bytes, static_cast<off_t>(index * sizeof(std::uint64_t))) !=
+      static_cast<ssize_t>(bytes)) {
+    throw std::runtime_error("cannot read a temporary file of the duplicate-code check");
+  }
+}
+
 // A sorted run, in memory or spilled to a file, read by value index.
 struct Run {
   const std::vector<std::uint64_t>* memory = nullptr;
   int fd = -1;  // of the spilled run's file
   std::uint64_t size = 0;
 
-  // The value at `index` (a spilled run is read with pread, so that threads
-  // can read the same run at once).
   std::uint64_t At(std::uint64_t index) const {
     if (memory) return (*memory)[index];
     std::uint64_t value = 0;
-    if (::pread(fd, &value, sizeof value, static_cast<off_t>(index * sizeof value)) !=
-        static_cast<ssize_t>(sizeof value)) {
-      throw std::runtime_error("cannot read a temporary file of the duplicate-code check");
-    }
+    ReadAt(fd, index, &value, 1);
     return value;
   }
   // The first index whose value is not below `key`.
@@ -67,13 +72,9 @@ class Reader {
     }
     if (at_ == block_.size()) {
       if (next_ >= end_) return false;
-      std::uint64_t count = std::min<std::uint64_t>(end_ - next_, 1 << 16);
+      std::size_t count = static_cast<std::size_t>(std::min<std::uint64_t>(end_ - next_, 1 << 16));
       block_.resize(count);
-      std::size_t bytes = count * sizeof(std::uint64_t);
-      if (::pread(run_.fd, block_.data(), bytes, static_cast<off_t>(next_ * sizeof(std::uint64_t))) !=
-          static_cast<ssize_t>(bytes)) {
-        throw std::runtime_error("cannot read a temporary file of the duplicate-code check");
-      }
+      ReadAt(run_.fd, next_, block_.data(), count);
       next_ += count;
       at_ = 0;
     }
@@ -190,7 +191,8 @@ std::vector<std::uint64_t> SeenCodes::Repeated() {
         auto bound = [&](std::size_t share) {
           if (share == 0) return std::uint64_t{0};
           if (share == shares) return run.size;
-          return run.LowerBound(static_cast<std::uint64_t>((static_cast<U128>(share) << 64) / shares));
+          auto key = static_cast<std::uint64_t>((static_cast<U128>(share) << 64) / shares);
+          return run.LowerBound(key);
         };
         begin.push_back(bound(k));
         end.push_back(bound(k + 1));

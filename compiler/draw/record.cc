@@ -194,9 +194,7 @@ std::string PublicationCsv(const Selection& selection, const InspectorDirectory&
 
 DrawResult::Counts Count(const Selection& selection, const std::vector<Visit>& visits) {
   DrawResult::Counts counts;
-  for (const TaskDraw& draw : selection.tasks) {
-    for (const StratumDraw& s : draw.strata) counts.draws += s.picks.size();
-  }
+  counts.draws = PickCount(selection);
   std::set<std::size_t> inspectors;
   for (std::size_t i = 0; i < visits.size(); ++i) {
     // Visits are in uscc order, and every enterprise drawn has one.

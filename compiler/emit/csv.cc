@@ -58,10 +58,6 @@ const char* OrganizerText(ast::Organizer o) {
   return kText[static_cast<int>(o)];
 }
 
-}  // namespace
-
-namespace {
-
 // Whether `value` holds a byte that needs the field quoted: `,` `"` CR LF.
 // Sixteen bytes at a time where the machine allows, as every cell of the
 // draw's tables passes here.
