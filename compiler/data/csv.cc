@@ -115,7 +115,9 @@ bool CsvReader::Refill() {
   // A part of a file is read up to its stop, and past it only for a record
   // that goes on over it.
   std::uint64_t at = base_ + end_;
-  if (stop_ != kNoStop && at < stop_) room = static_cast<std::size_t>(std::min<std::uint64_t>(room, stop_ - at));
+  if (stop_ != kNoStop && at < stop_) {
+    room = static_cast<std::size_t>(std::min<std::uint64_t>(room, stop_ - at));
+  }
   std::size_t got = source_->Read(buffer_.data() + end_, room);
   end_ += got;
   bool more = got > 0;

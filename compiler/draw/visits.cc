@@ -26,7 +26,9 @@ constexpr int kId = 0, kName = 1, kCapacity = 4;
 std::string VisitId(std::size_t number) {
   if (number >= 1000000) return fmt::format("V{}", number);
   std::string id = "V000000";
-  for (std::size_t i = 6; number > 0; --i, number /= 10) id[i] = static_cast<char>('0' + number % 10);
+  for (std::size_t i = 6; number > 0; --i, number /= 10) {
+    id[i] = static_cast<char>('0' + number % 10);
+  }
   return id;
 }
 

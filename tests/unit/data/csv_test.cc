@@ -474,7 +474,9 @@ TEST_F(CsvTest, TextSourceHashesTheWholeFileEvenUnread) {
 // room is full and goes on from there) gives the whole text.
 TEST_F(CsvTest, TextSourceDecodesIntoLittleRoom) {
   std::string text;
-  for (int i = 0; text.size() < kChunk + kChunk / 2; ++i) text += "石狮市" + std::to_string(i) + "号,检查\n";
+  for (int i = 0; text.size() < kChunk + kChunk / 2; ++i) {
+    text += "石狮市" + std::to_string(i) + "号,检查\n";
+  }
   std::string path = dir_.Write("gb.csv", test::ToGb18030(text));
   for (std::size_t room : {61, 4096}) {
     std::string error;

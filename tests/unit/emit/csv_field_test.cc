@@ -28,8 +28,8 @@ TEST(CsvFieldTest, EverySpecialByteAtEveryPlaceIsQuoted) {
       for (std::size_t at = 0; at < size; ++at) {
         std::string value(size, 'a');
         value[at] = special;
-        std::string expected = "\"" + value.substr(0, at) + (special == '"' ? "\"\"" : std::string(1, special)) +
-                               value.substr(at + 1) + "\"";
+        std::string written = special == '"' ? "\"\"" : std::string(1, special);
+        std::string expected = "\"" + value.substr(0, at) + written + value.substr(at + 1) + "\"";
         EXPECT_EQ(Field(value), expected) << int(special) << " " << size << " " << at;
         EXPECT_EQ(CsvField(value), expected);
       }
