@@ -1,6 +1,7 @@
 #include "compiler/draw/visits.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <map>
 #include <memory>
@@ -234,8 +235,10 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
   }
   // Annual capacities, none as the largest number.
   std::vector<std::uint64_t> capacity(inspectors.size());
+  std::unique_ptr<std::atomic<bool>[]> full(new std::atomic<bool>[inspectors.size()]);
   for (std::size_t i = 0; i < inspectors.size(); ++i) {
     capacity[i] = inspectors[i].capacity.value_or(~std::uint64_t{0});
+    full[i].store(capacity[i] == 0, std::memory_order_relaxed);
   }
 
   // Ranking takes a PRN per member and visit, independent of what earlier
@@ -243,6 +246,13 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
   // of the picking (PrepareAhead). The teams are picked in visit order, each
   // pick the best-ranked member that may go (a scan of the visit's few dozen
   // members: no sort needed).
+  //
+  // Only the eligible are ranked (draw.md), and a member who has no capacity
+  // left never has any again: the picking marks them `full`, and ranking
+  // skips whoever it sees marked. It may not yet see a mark made meanwhile;
+  // such a member is ranked for nothing, as the picking checks capacity
+  // itself, so the teams do not depend on the timing. Once the capped
+  // inspectors are used up, most visits rank a few members, not dozens.
   struct Ranked {
     std::uint64_t u;
     std::uint32_t inspector;  // index, so in id order on equal u
@@ -266,7 +276,7 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
       std::vector<Ranked>& list = ranked[v % kKept];
       list.clear();
       for (const Member& m : *members[v]) {
-        if (recused[m.inspector]) continue;
+        if (recused[m.inspector] || full[m.inspector].load(std::memory_order_relaxed)) continue;
         list.push_back({rank(inspectors[m.inspector].id), m.inspector, m.pools});
       }
       for (std::uint32_t i : recusal) recused[i] = 0;
@@ -322,7 +332,7 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
     }
     for (std::size_t i : team) {
       taken[i] = 0;
-      ++used[i];
+      if (++used[i] == capacity[i]) full[i].store(true, std::memory_order_relaxed);
     }
     if (team.size() >= static_cast<std::size_t>(k) && unserved.empty()) return;
     if (++unstaffed > kShown) return;
