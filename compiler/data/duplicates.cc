@@ -9,7 +9,6 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#include <boost/sort/spreadsort/integer_sort.hpp>
 #include <fmt/format.h>
 
 #include "compiler/data/table.h"
@@ -21,118 +20,52 @@ namespace {
 
 constexpr int kUscc = 0;  // the code's column id in RegistrySpec()
 constexpr std::size_t kRunSize = std::size_t{1} << 22;
+// Runs are grouped by the hashes' top 8 bits: a bucket of a run of 4M is
+// 128 KiB, and grouping in place is quickest with few buckets.
+constexpr int kBucketBits = 8;
+constexpr std::size_t kBuckets = std::size_t{1} << kBucketBits;
 
 // Reads `count` values from index `index` of a spilled run's file (with
 // pread, so that threads can read the same run at once).
 void ReadAt(int fd, std::uint64_t index, std::uint64_t* values, std::size_t count) {
   std::size_t bytes = count * sizeof(std::uint64_t);
-  if (::pread(fd, values, bytes, static_cast<off_t>(index * sizeof(std::uint64_t))) !=
-      static_cast<ssize_t>(bytes)) {
+  if (bytes > 0 &&
+      ::pread(fd, values, bytes, static_cast<off_t>(index * sizeof(std::uint64_t))) !=
+          static_cast<ssize_t>(bytes)) {
     throw std::runtime_error("cannot read a temporary file of the duplicate-code check");
   }
 }
 
-// A sorted run, in memory or spilled to a file, read by value index.
-struct Run {
-  const std::vector<std::uint64_t>* memory = nullptr;
-  int fd = -1;  // of the spilled run's file
-  std::uint64_t size = 0;
+std::size_t BucketOf(std::uint64_t hash) {
+  return static_cast<std::size_t>(hash >> (64 - kBucketBits));
+}
 
-  std::uint64_t At(std::uint64_t index) const {
-    if (memory) return (*memory)[index];
-    std::uint64_t value = 0;
-    ReadAt(fd, index, &value, 1);
-    return value;
-  }
-  // The first index whose value is not below `key`.
-  std::uint64_t LowerBound(std::uint64_t key) const {
-    std::uint64_t low = 0, high = size;
-    while (low < high) {
-      std::uint64_t mid = low + (high - low) / 2;
-      if (At(mid) < key) {
-        low = mid + 1;
-      } else {
-        high = mid;
+// Puts `values` in bucket order in place (American flag sort on the top
+// kBucketBits bits: no second buffer) and returns where each bucket starts,
+// with the end last.
+std::vector<std::uint64_t> GroupInPlace(std::vector<std::uint64_t>& values) {
+  std::vector<std::uint64_t> starts(kBuckets + 1, 0);
+  for (std::uint64_t x : values) ++starts[BucketOf(x) + 1];
+  for (std::size_t b = 0; b < kBuckets; ++b) starts[b + 1] += starts[b];
+  std::vector<std::uint64_t> next(starts.begin(), starts.end() - 1);
+  for (std::size_t b = 0; b < kBuckets; ++b) {
+    // Each value taken out of bucket b's unsettled slots is swapped on into
+    // the bucket it belongs to, until one that belongs in b comes back.
+    while (next[b] < starts[b + 1]) {
+      std::uint64_t x = values[next[b]];
+      for (std::size_t to = BucketOf(x); to != b; to = BucketOf(x)) {
+        std::swap(x, values[next[to]++]);
       }
-    }
-    return low;
-  }
-};
-
-// Reads the values [begin, end) of one run in order, a spilled one in blocks.
-class Reader {
- public:
-  Reader(const Run& run, std::uint64_t begin, std::uint64_t end)
-      : run_(run), next_(begin), end_(end) {}
-  bool Next(std::uint64_t& value) {
-    if (run_.memory) {
-      if (next_ >= end_) return false;
-      value = (*run_.memory)[next_++];
-      return true;
-    }
-    if (at_ == block_.size()) {
-      if (next_ >= end_) return false;
-      std::size_t count = static_cast<std::size_t>(std::min<std::uint64_t>(end_ - next_, 1 << 16));
-      block_.resize(count);
-      ReadAt(run_.fd, next_, block_.data(), count);
-      next_ += count;
-      at_ = 0;
-    }
-    value = block_[at_++];
-    return true;
-  }
-
- private:
-  const Run& run_;
-  std::uint64_t next_, end_;
-  std::vector<std::uint64_t> block_;
-  std::size_t at_ = 0;
-};
-
-// The values that occur more than once among the slices [begin[i], end[i])
-// of `runs`, ascending: the runs merged in order. They are few (one per 4M
-// codes and per thread that read part of the file), so the smallest head
-// is found by a scan.
-std::vector<std::uint64_t> RepeatedIn(const std::vector<Run>& runs,
-                                      const std::vector<std::uint64_t>& begin,
-                                      const std::vector<std::uint64_t>& end) {
-  std::vector<Reader> readers;
-  for (std::size_t i = 0; i < runs.size(); ++i) readers.emplace_back(runs[i], begin[i], end[i]);
-  std::vector<std::uint64_t> heads;
-  std::vector<std::size_t> live;  // readers not at their end
-  for (std::size_t i = 0; i < readers.size(); ++i) {
-    std::uint64_t value;
-    if (readers[i].Next(value)) {
-      heads.push_back(value);
-      live.push_back(i);
+      values[next[b]++] = x;
     }
   }
-  std::vector<std::uint64_t> repeated;
-  bool first = true;
-  std::uint64_t last = 0;
-  while (!live.empty()) {
-    std::size_t at = 0;
-    for (std::size_t j = 1; j < heads.size(); ++j) {
-      if (heads[j] < heads[at]) at = j;
-    }
-    std::uint64_t value = heads[at];
-    if (!first && value == last && (repeated.empty() || repeated.back() != value)) {
-      repeated.push_back(value);
-    }
-    first = false;
-    last = value;
-    if (!readers[live[at]].Next(heads[at])) {
-      heads.erase(heads.begin() + static_cast<std::ptrdiff_t>(at));
-      live.erase(live.begin() + static_cast<std::ptrdiff_t>(at));
-    }
-  }
-  return repeated;
+  return starts;
 }
 
 }  // namespace
 
 SeenCodes::~SeenCodes() {
-  for (std::FILE* run : runs_) std::fclose(run);
+  for (const Spilled& run : spilled_) std::fclose(run.file);
 }
 
 void SeenCodes::Add(std::string_view code) {
@@ -143,77 +76,94 @@ void SeenCodes::Add(std::string_view code) {
   if (hashes_.size() == kRunSize) Spill();
 }
 
-void SeenCodes::Sort() {
+void SeenCodes::Seal() {
   if (hashes_.empty()) return;
-  boost::sort::spreadsort::integer_sort(hashes_.begin(), hashes_.end());
-  sorted_.push_back(std::move(hashes_));
+  Grouped run;
+  run.starts = GroupInPlace(hashes_);
+  run.values = std::move(hashes_);
+  grouped_.push_back(std::move(run));
   hashes_ = {};
 }
 
 void SeenCodes::Absorb(SeenCodes& other) {
-  other.Sort();
-  for (auto& run : other.sorted_) sorted_.push_back(std::move(run));
-  other.sorted_.clear();
-  runs_.insert(runs_.end(), other.runs_.begin(), other.runs_.end());
-  other.runs_.clear();
+  other.Seal();
+  for (auto& run : other.grouped_) grouped_.push_back(std::move(run));
+  other.grouped_.clear();
+  spilled_.insert(spilled_.end(), other.spilled_.begin(), other.spilled_.end());
+  other.spilled_.clear();
 }
 
 std::vector<std::uint64_t> SeenCodes::Repeated() {
-  Sort();
-  std::vector<Run> runs;
+  Seal();
   std::uint64_t total = 0;
-  for (std::FILE* file : runs_) {
-    std::fflush(file);
-    Run run;
-    run.fd = fileno(file);
-    struct stat info {};
-    if (::fstat(run.fd, &info) != 0) {
-      throw std::runtime_error("cannot read a temporary file of the duplicate-code check");
+  for (const Grouped& run : grouped_) total += run.values.size();
+  for (const Spilled& run : spilled_) {
+    if (std::fflush(run.file) != 0) {
+      throw std::runtime_error("cannot write a temporary file for the duplicate-code check");
     }
-    run.size = static_cast<std::uint64_t>(info.st_size) / sizeof(std::uint64_t);
-    runs.push_back(run);
-    total += run.size;
+    total += run.starts.back();
   }
-  for (const auto& sorted : sorted_) {
-    runs.push_back({&sorted, -1, sorted.size()});
-    total += sorted.size();
-  }
-  // The hashes are spread evenly over 64 bits: each thread merges the runs'
-  // values in its own share of that range, and the shares' repeats follow
-  // one another in order.
-  std::size_t shares = total >= (std::uint64_t{1} << 20) ? Cores() : 1;
-  std::vector<std::vector<std::uint64_t>> repeated(shares);
-  ParallelFor(shares, 1, [&](std::size_t first, std::size_t last) {
-    __extension__ using U128 = unsigned __int128;
-    for (std::size_t k = first; k < last; ++k) {
-      std::vector<std::uint64_t> begin, end;
-      for (const Run& run : runs) {
-        auto bound = [&](std::size_t share) {
-          if (share == 0) return std::uint64_t{0};
-          if (share == shares) return run.size;
-          auto key = static_cast<std::uint64_t>((static_cast<U128>(share) << 64) / shares);
-          return run.LowerBound(key);
-        };
-        begin.push_back(bound(k));
-        end.push_back(bound(k + 1));
+  // Equal hashes are in the same bucket of every run: each bucket's values,
+  // from all runs, go into a table of their own, small enough to stay in
+  // cache; the buckets are shared between threads, and their repeats follow
+  // one another in ascending order.
+  std::vector<std::vector<std::uint64_t>> repeated(kBuckets);
+  std::size_t min_share = total >= (std::uint64_t{1} << 20) ? 1 : kBuckets;
+  ParallelFor(kBuckets, min_share, [&](std::size_t first, std::size_t last) {
+    std::vector<std::uint64_t> table, block;
+    for (std::size_t b = first; b < last; ++b) {
+      std::uint64_t count = 0;
+      for (const Grouped& run : grouped_) count += run.starts[b + 1] - run.starts[b];
+      for (const Spilled& run : spilled_) count += run.starts[b + 1] - run.starts[b];
+      // Open addressing, at most half full. Every value of bucket b has b
+      // as its top bits, so a free slot is marked by a value with others.
+      const std::uint64_t free = b == 0 ? ~std::uint64_t{0} : 0;
+      int shift = 64 - 4;
+      while ((std::uint64_t{1} << (64 - shift)) < 2 * count) --shift;
+      table.assign(std::size_t{1} << (64 - shift), free);
+      std::size_t mask = table.size() - 1;
+      std::vector<std::uint64_t>& found = repeated[b];
+      auto insert = [&](const std::uint64_t* values, std::size_t n) {
+        for (std::size_t i = 0; i < n; ++i) {
+          std::uint64_t x = values[i];
+          for (std::size_t at = (x * 0x9E3779B97F4A7C15ull) >> shift;; at = (at + 1) & mask) {
+            if (table[at] == free) {
+              table[at] = x;
+              break;
+            }
+            if (table[at] == x) {
+              found.push_back(x);
+              break;
+            }
+          }
+        }
+      };
+      for (const Grouped& run : grouped_) {
+        insert(run.values.data() + run.starts[b], run.starts[b + 1] - run.starts[b]);
       }
-      repeated[k] = RepeatedIn(runs, begin, end);
+      for (const Spilled& run : spilled_) {
+        block.resize(run.starts[b + 1] - run.starts[b]);
+        ReadAt(fileno(run.file), run.starts[b], block.data(), block.size());
+        insert(block.data(), block.size());
+      }
+      std::sort(found.begin(), found.end());
+      found.erase(std::unique(found.begin(), found.end()), found.end());
     }
   });
   std::vector<std::uint64_t> all;
-  for (const auto& share : repeated) all.insert(all.end(), share.begin(), share.end());
+  for (const auto& bucket : repeated) all.insert(all.end(), bucket.begin(), bucket.end());
   return all;
 }
 
 void SeenCodes::Spill() {
-  boost::sort::spreadsort::integer_sort(hashes_.begin(), hashes_.end());
+  std::vector<std::uint64_t> starts = GroupInPlace(hashes_);
   std::FILE* run = std::tmpfile();
   if (run == nullptr ||
       std::fwrite(hashes_.data(), sizeof(std::uint64_t), hashes_.size(), run) != hashes_.size()) {
     if (run) std::fclose(run);
     throw std::runtime_error("cannot write a temporary file for the duplicate-code check");
   }
-  runs_.push_back(run);
+  spilled_.push_back({run, std::move(starts)});
   hashes_.clear();
 }
 

@@ -257,7 +257,7 @@ class Tally final : public data::RowSink {
   }
 
   void PartsDone() override {
-    if (check_codes_) seen.Sort();
+    if (check_codes_) seen.Seal();
   }
 
   // Takes in the rows the others read (the result does not depend on which

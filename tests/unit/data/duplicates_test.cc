@@ -1,6 +1,6 @@
 // The duplicate-code check's hashes (data/duplicates.h): every code that
 // occurs more than once is found, however the codes were split between
-// readers, sorted runs and runs spilled to temporary files.
+// readers, runs in memory and runs spilled to temporary files.
 #include "compiler/data/duplicates.h"
 
 #include <gtest/gtest.h>
@@ -37,13 +37,22 @@ TEST(SeenCodesTest, FewCodes) {
 TEST(SeenCodesTest, ManyCodesInSpilledRunsAndParts) {
   const std::uint64_t n = 6'000'000;
   std::vector<std::uint64_t> repeated = {0, 17, 30, 2'500'000, 4'194'303, 4'194'304, n - 1};
+  // Codes all along the runs, spilled or not.
+  for (std::uint64_t i = 7; i < n; i += 50'000) repeated.push_back(i);
+  // And codes in the first and the last of the buckets the hashes are
+  // grouped in (top bits all zeros, all ones).
+  for (std::uint64_t top : {0, 255}) {
+    std::uint64_t i = 1000;
+    while (Hash64(Code(i)) >> 56 != top) ++i;
+    repeated.push_back(i);
+  }
   SeenCodes first, second;
   // The first reader takes more than a run (4M): it spills one to a file.
   for (std::uint64_t i = 0; i < n; ++i) (i % 10 == 0 ? second : first).Add(Code(i));
   // Each repeated code once more, in the other reader, or twice more.
   for (std::uint64_t i : repeated) (i % 10 == 0 ? first : second).Add(Code(i));
   second.Add(Code(17));
-  first.Sort();
+  first.Seal();
   first.Absorb(second);
   EXPECT_EQ(first.Repeated(), Expected(repeated));
 }
