@@ -108,7 +108,7 @@ std::vector<std::uint64_t> SeenCodes::Repeated() {
   // cache; the buckets are shared between threads, and their repeats follow
   // one another in ascending order.
   std::vector<std::vector<std::uint64_t>> repeated(kBuckets);
-  std::size_t min_share = total >= (std::uint64_t{1} << 20) ? 1 : kBuckets;
+  std::size_t min_share = total >= (std::uint64_t{1} << 18) ? 1 : kBuckets;
   ParallelFor(kBuckets, min_share, [&](std::size_t first, std::size_t last) {
     std::vector<std::uint64_t> table, block;
     for (std::size_t b = first; b < last; ++b) {

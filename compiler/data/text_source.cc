@@ -76,8 +76,12 @@ std::unique_ptr<TextSource> TextSource::Open(const std::string& path, Encoding e
   EVP_DigestInit_ex(sha, EVP_sha256(), nullptr);
   source->sha_ = sha;
   // Look at the start of the file to settle the encoding and the BOM.
+  source->raw_.reserve(kSniff);
+  source->sniffing_ = true;
   while (source->raw_.size() < kSniff && source->FillRaw()) {
   }
+  source->sniffing_ = false;
+  source->sniff_unhashed_ = source->raw_.size();
   if (!source->error_.empty()) {
     *error = source->error_;
     return nullptr;
@@ -140,12 +144,23 @@ bool TextSource::FillRaw() {
   return got > 0;
 }
 
-// Reads up to `max` raw bytes into `into`, hashing them; 0 at the end.
+// Hashes the sniff's bytes if that has not been done: before raw_ lets go
+// of them, and before any later byte is hashed.
+void TextSource::HashSniff() {
+  if (sha_ && sniff_unhashed_ > 0) {
+    EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(sha_), raw_.data(), sniff_unhashed_);
+  }
+  sniff_unhashed_ = 0;
+}
+
+// Reads up to `max` raw bytes into `into`, hashing them (but during the
+// sniff); 0 at the end.
 std::size_t TextSource::Fill(char* into, std::size_t max) {
+  HashSniff();
   if (eof_) return 0;
   std::size_t got = std::fread(into, 1, max, file_);
   if (got > 0) {
-    if (sha_) EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(sha_), into, got);
+    if (sha_ && !sniffing_) EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(sha_), into, got);
     raw_bytes_ += got;
   }
   if (got < max) {
@@ -162,7 +177,10 @@ std::size_t TextSource::Read(char* out, std::size_t room) {
       std::size_t n = std::min(room, raw_.size() - raw_pos_);
       std::memcpy(out, raw_.data() + raw_pos_, n);
       raw_pos_ += n;
-      if (raw_pos_ == raw_.size()) raw_ = std::string(), raw_pos_ = 0;
+      if (raw_pos_ == raw_.size()) {
+        HashSniff();
+        raw_ = std::string(), raw_pos_ = 0;
+      }
       return n;
     }
     return Fill(out, room);
@@ -172,6 +190,7 @@ std::size_t TextSource::Read(char* out, std::size_t room) {
   if (!error_.empty()) return 0;
   while (true) {
     if (raw_pos_ >= raw_.size()) {
+      HashSniff();
       raw_.clear();
       raw_pos_ = 0;
       if (!FillRaw()) return 0;
@@ -186,6 +205,7 @@ std::size_t TextSource::Read(char* out, std::size_t room) {
     std::size_t made = room - dst_left;
     if (failure == EINVAL) {
       // Incomplete sequence: keep it and read on, or report it at the end.
+      HashSniff();
       raw_.erase(0, raw_pos_);
       raw_pos_ = 0;
       if (!FillRaw()) {
@@ -204,6 +224,7 @@ std::size_t TextSource::Read(char* out, std::size_t room) {
 }
 
 void TextSource::StopHashing() {
+  sniff_unhashed_ = 0;
   if (sha_) EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(sha_));
   sha_ = nullptr;
 }

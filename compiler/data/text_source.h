@@ -51,6 +51,7 @@ class TextSource {
  private:
   TextSource() = default;
   bool FillRaw();
+  void HashSniff();
   std::size_t Fill(char* into, std::size_t max);
 
   std::FILE* file_ = nullptr;
@@ -60,6 +61,11 @@ class TextSource {
   bool detected_ = false;
   std::string raw_;          // raw bytes not yet decoded
   std::size_t raw_pos_ = 0;
+  // The encoding sniff's bytes, the first of raw_, are hashed only when
+  // reading goes on past them (most callers digest a regular file on
+  // another thread and stop hashing before that).
+  bool sniffing_ = false;
+  std::size_t sniff_unhashed_ = 0;
   bool eof_ = false;
   std::uint64_t raw_bytes_ = 0;
   std::string error_;
