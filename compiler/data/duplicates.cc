@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "compiler/data/table.h"
+#include "compiler/util/memory.h"
 #include "compiler/util/parallel.h"
 #include "compiler/util/strings.h"
 
@@ -165,6 +166,9 @@ void SeenCodes::Spill() {
   }
   spilled_.push_back({run, std::move(starts)});
   hashes_.clear();
+  // A registry this large fills the next run too: on 2 MiB pages (a small
+  // one never gets here, and its few MiB stay on small pages).
+  PreferHugePages(hashes_.data(), hashes_.capacity() * sizeof(std::uint64_t));
 }
 
 // Second pass over the registry for the suspected duplicate codes only.

@@ -10,6 +10,7 @@
 
 #include "compiler/draw/prn.h"
 #include "compiler/emit/emit.h"
+#include "compiler/util/memory.h"
 #include "compiler/util/parallel.h"
 #include "compiler/util/sha256.h"
 #include "compiler/util/strings.h"
@@ -77,6 +78,7 @@ std::size_t PickCount(const Selection& selection) {
 // table grown by doubling would map, touch and copy about twice its size.
 void Reserve(std::string& out, std::size_t rows, std::size_t row_bytes) {
   out.reserve(rows * row_bytes + 256);
+  PreferHugePages(out.data(), out.capacity());
 }
 
 std::string DrawsCsv(const Selection& selection) {

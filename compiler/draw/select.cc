@@ -15,6 +15,7 @@
 #include "compiler/data/predicate.h"
 #include "compiler/data/table.h"
 #include "compiler/draw/prn.h"
+#include "compiler/util/memory.h"
 #include "compiler/util/parallel.h"
 #include "compiler/util/sha256.h"
 
@@ -78,6 +79,8 @@ class Smallest {
       std::size_t room = std::min<std::size_t>(2 * capacity + 64, std::size_t{1} << 20);
       entries_.reserve(room);
       text_.reserve(room * 64);
+      PreferHugePages(entries_.data(), entries_.capacity() * sizeof(Entry));
+      PreferHugePages(text_.data(), text_.capacity());
     }
     entries_.push_back({u, text_.size(), static_cast<std::uint32_t>(uscc.size()),
                         static_cast<std::uint32_t>(name.size())});

@@ -13,6 +13,7 @@
 #include "compiler/data/table.h"
 #include "compiler/draw/prn.h"
 #include "compiler/data/inspectors.h"
+#include "compiler/util/memory.h"
 #include "compiler/util/parallel.h"
 #include "compiler/util/strings.h"
 
@@ -137,6 +138,7 @@ std::optional<std::vector<Visit>> PlanVisits(const Jobs& jobs, const Selection& 
   // order, so the visits are numbered as they come.
   std::vector<Visit> visits;
   visits.reserve(drawn.size());  // at most one per pick
+  PreferHugePages(visits.data(), visits.capacity() * sizeof(Visit));
   std::vector<std::size_t> mergeable;
   for (std::size_t first = 0, last = 0; first < drawn.size(); first = last) {
     std::string_view uscc = drawn[first].uscc.text, name = drawn[first].name;
