@@ -54,10 +54,6 @@ std::optional<Predicates> ParsePredicates(const Jobs& jobs,
   return out;
 }
 
-bool PickBefore(const Pick& a, const Pick& b) {
-  return a.u < b.u || (a.u == b.u && a.uscc < b.uscc);
-}
-
 // The `capacity` units with the smallest (u, uscc) among those offered.
 // Offers are appended to a buffer, their text to one string, and when the
 // buffer holds about twice the capacity it is cut back to the smallest
@@ -98,15 +94,18 @@ class Smallest {
     Cut();
     return entries_.size();
   }
-  // The kept units, smallest first.
+  // The kept units, smallest first. Sorted before their text is copied,
+  // so that each pick's text lies after the one before it in memory (the
+  // tables and visits read them in this order).
   std::vector<Pick> Take() {
     Cut();
+    std::sort(entries_.begin(), entries_.end(),
+              [this](const Entry& a, const Entry& b) { return Before(a, b); });
     std::vector<Pick> picks;
     picks.reserve(entries_.size());
     for (const Entry& e : entries_) {
       picks.push_back(Pick{e.u, std::string(Uscc(e)), std::string(Name(e))});
     }
-    std::sort(picks.begin(), picks.end(), PickBefore);
     return picks;
   }
 
@@ -120,6 +119,10 @@ class Smallest {
   std::string_view Name(const Entry& e) const {
     return {text_.data() + e.at + e.uscc_size, e.name_size};
   }
+  // The draw's order: by u, then by uscc (draw.md).
+  bool Before(const Entry& a, const Entry& b) const {
+    return a.u < b.u || (a.u == b.u && Uscc(a) < Uscc(b));
+  }
   // Keeps the `capacity` smallest entries and their text only.
   void Cut() {
     if (capacity == 0) {
@@ -129,11 +132,8 @@ class Smallest {
       return;
     }
     if (entries_.size() <= capacity) return;
-    auto before = [this](const Entry& a, const Entry& b) {
-      return a.u < b.u || (a.u == b.u && Uscc(a) < Uscc(b));
-    };
     std::nth_element(entries_.begin(), entries_.begin() + static_cast<std::ptrdiff_t>(capacity - 1),
-                     entries_.end(), before);
+                     entries_.end(), [this](const Entry& a, const Entry& b) { return Before(a, b); });
     entries_.resize(capacity);
     // A unit with the largest kept u may still come before it (by uscc).
     limit_ = entries_.back().u;
