@@ -1,5 +1,8 @@
 #include "compiler/draw/select.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -347,6 +350,11 @@ std::optional<PassOutput> Pass(const Jobs& jobs, const Plan& plan, const Predica
   std::error_code error;
   if (report && std::filesystem::is_regular_file(path, error)) {
     digest = std::async(std::launch::async, [path] {
+               // Needed only for the manifest, at the end: at the lowest
+               // priority, so the readers have the cores first and the
+               // digest takes those they leave (while the tallies are
+               // merged and the visits partitioned, on one core).
+               setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 19);
                return Sha256FileHex(path).value_or("");
              }).share();
   }
