@@ -7,7 +7,7 @@
 // missing). Registry, inspectors and conflicts are generated once per size
 // (planc-gen, seed 2024) into WORK_DIR and reused; the plan is compiled with
 // --registry before the timed runs. Then floor, planc and DuckDB run in turn
-// for several rounds (PLANC_BENCH_ROUNDS, default 3), each as a child process
+// for several rounds (PLANC_BENCH_ROUNDS, default 5), each as a child process
 // (wall time, CPU time and peak memory from wait4; a run is killed after
 // PLANC_BENCH_TIMEOUT seconds, default 1800), and the fastest and the median
 // round of each are reported. After every round planc's draws.csv (without
@@ -217,7 +217,7 @@ int main(int argc, char** argv) {
     }
   }
   if (sizes.empty()) sizes = {1000000, 10000000};
-  int rounds = 3;
+  int rounds = 5;
   if (const char* env = std::getenv("PLANC_BENCH_ROUNDS")) rounds = std::max(1, std::atoi(env));
   if (const char* env = std::getenv("PLANC_BENCH_TIMEOUT")) timeout_seconds = std::atoi(env);
   work = fs::absolute(work).string();
