@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <set>
 
@@ -202,6 +203,39 @@ TEST(SelectTest, ChangedRegistryIsRefusedUnlessRecounted) {
   DrawRun smaller_plain(Units(60), {{{"T01", "kind == \"enterprise\"", {Stratum("*", "0.1")}}}});
   EXPECT_EQ(smaller.Picked(0), smaller_plain.Picked(0));
   EXPECT_EQ(smaller.Picked(0).size(), 6u);
+}
+
+// The registry's digest, read on its own thread while the draw goes on
+// (defer_digest), is awaited before the manifest: the file's SHA-256 when it
+// could be read again, E0215 naming the registry when it could not (it
+// changed or went away during the draw: the thread then has no digest).
+TEST(SelectTest, TheRegistrysDigestIsAwaitedAndAMissingOneIsAnError) {
+  std::vector<std::vector<TaskSpec>> groups = {
+      {{"T01", "kind == \"enterprise\"", {Stratum("*", "0.1")}}}};
+  SelectOptions deferred;
+  deferred.defer_digest = true;
+  std::string read = "not set";
+  deferred.sha256_read = &read;
+  DrawRun run(Units(50), groups, "positive", kSeed, deferred);
+  ASSERT_TRUE(run.selection) << ::testing::PrintToString(planc::test::Codes(run.diags));
+  AwaitRegistryDigest(*run.jobs, *run.selection, deferred, run.diags);
+  EXPECT_EQ(run.selection->registry.sha256, Sha256Hex(ReadFile(run.folder / "registry.csv")));
+  EXPECT_EQ(read, run.selection->registry.sha256);
+  EXPECT_EQ(planc::test::CountCode(run.diags, "E0215"), 0);
+
+  DrawRun gone(Units(50), groups, "positive", kSeed, deferred);
+  ASSERT_TRUE(gone.selection);
+  gone.selection->pending_sha256.wait();
+  std::promise<std::string> none;
+  none.set_value("");  // what the digest's thread gives when it cannot read the file
+  gone.selection->pending_sha256 = none.get_future().share();
+  AwaitRegistryDigest(*gone.jobs, *gone.selection, deferred, gone.diags);
+  std::vector<Diagnostic> e = planc::test::WithCode(gone.diags, "E0215");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_TRUE(planc::test::Contains(e[0].message.en, "changed or went away during the draw"));
+  ASSERT_TRUE(e[0].primary);
+  EXPECT_EQ(e[0].primary->file->path(), gone.folder / "registry.csv");
+  EXPECT_EQ(read, "");
 }
 
 TEST(SelectTest, CountLargerThanTheStratumDrawsAllWithAWarning) {
