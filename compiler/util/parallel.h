@@ -24,7 +24,9 @@ void ParallelFor(std::size_t n, std::size_t min_share,
 // thread when it would otherwise wait, and never more than `ahead` chunks
 // before the one being consumed: prepare(c) starts only once consume(c -
 // ahead) has returned, so the two can share `ahead` slots (slot c % ahead).
-// An exception in either is rethrown here once every thread has ended.
+// An exception in either is rethrown here once every thread has ended; no
+// chunk is consumed from one whose prepare failed on (nor, maybe, a few
+// prepared just before it).
 void PrepareAhead(std::size_t chunks, std::size_t ahead,
                   const std::function<void(std::size_t)>& prepare,
                   const std::function<void(std::size_t)>& consume);

@@ -54,7 +54,14 @@ TEST(PrepareAheadTest, AnExceptionInEitherEndsTheWork) {
                        ++consumed;
                      }),
                  std::runtime_error);
-    EXPECT_EQ(consumed, 123u);
+    if (in_prepare) {
+      // Nothing from the failed chunk on is consumed; the work may end
+      // before the chunks just before it are (a helper's failure stops the
+      // consuming thread at its next chunk).
+      EXPECT_LE(consumed, 123u);
+    } else {
+      EXPECT_EQ(consumed, 123u);  // consumed in order on this thread
+    }
   }
 }
 
