@@ -1,11 +1,8 @@
 #include "compiler/data/duplicates.h"
 
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <functional>
-#include <memory>
 #include <stdexcept>
 #include <unordered_map>
 

@@ -51,9 +51,9 @@ struct ScanOptions {
 
 // Reads a registry in one pass, validating every row (data.md) and counting
 // the atoms of `plan`'s tasks. Memory grows with the atoms, not the rows: the
-// duplicate-code check spills sorted runs of code hashes to a temporary file
-// (a second pass reads the registry again only when two codes may be equal). nullopt when the file cannot be
-// used; every problem is in `diags`.
+// duplicate-code check spills runs of code hashes to a temporary file (a
+// second pass reads the registry again only when two codes may be equal).
+// nullopt when the file cannot be used; every problem is in `diags`.
 std::optional<Population> ScanRegistry(const std::string& path, const sema::Plan& plan,
                                        const ScanOptions& options, Diagnostics& diags);
 
