@@ -72,15 +72,14 @@ std::unique_ptr<TextSource> TextSource::Open(const std::string& path, Encoding e
     *error = path + ": cannot open: " + std::strerror(errno);
     return nullptr;
   }
+  // Look at the start of the file to settle the encoding and the BOM (not
+  // hashed yet: the digest starts after it, with these bytes first).
+  source->raw_.reserve(kSniff);
+  while (source->raw_.size() < kSniff && source->FillRaw()) {
+  }
   auto* sha = EVP_MD_CTX_new();
   EVP_DigestInit_ex(sha, EVP_sha256(), nullptr);
   source->sha_ = sha;
-  // Look at the start of the file to settle the encoding and the BOM.
-  source->raw_.reserve(kSniff);
-  source->sniffing_ = true;
-  while (source->raw_.size() < kSniff && source->FillRaw()) {
-  }
-  source->sniffing_ = false;
   source->sniff_unhashed_ = source->raw_.size();
   if (!source->error_.empty()) {
     *error = source->error_;
@@ -153,14 +152,13 @@ void TextSource::HashSniff() {
   sniff_unhashed_ = 0;
 }
 
-// Reads up to `max` raw bytes into `into`, hashing them (but during the
-// sniff); 0 at the end.
+// Reads up to `max` raw bytes into `into`, hashing them; 0 at the end.
 std::size_t TextSource::Fill(char* into, std::size_t max) {
   HashSniff();
   if (eof_) return 0;
   std::size_t got = std::fread(into, 1, max, file_);
   if (got > 0) {
-    if (sha_ && !sniffing_) EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(sha_), into, got);
+    if (sha_) EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(sha_), into, got);
     raw_bytes_ += got;
   }
   if (got < max) {

@@ -64,7 +64,6 @@ class TextSource {
   // The encoding sniff's bytes, the first of raw_, are hashed only when
   // reading goes on past them (most callers digest a regular file on
   // another thread and stop hashing before that).
-  bool sniffing_ = false;
   std::size_t sniff_unhashed_ = 0;
   bool eof_ = false;
   std::uint64_t raw_bytes_ = 0;
