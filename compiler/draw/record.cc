@@ -65,12 +65,16 @@ void AppendTeam(std::string& out, const InspectorDirectory& directory, const Vis
   });
 }
 
-// The picks of a selection, for sizing its tables.
+// The picks of a task, and of a selection, for sizing tables.
+std::size_t PickCount(const TaskDraw& draw) {
+  std::size_t picks = 0;
+  for (const StratumDraw& s : draw.strata) picks += s.picks.size();
+  return picks;
+}
+
 std::size_t PickCount(const Selection& selection) {
   std::size_t picks = 0;
-  for (const TaskDraw& draw : selection.tasks) {
-    for (const StratumDraw& s : draw.strata) picks += s.picks.size();
-  }
+  for (const TaskDraw& draw : selection.tasks) picks += PickCount(draw);
   return picks;
 }
 
@@ -160,9 +164,7 @@ std::string PublicationCsv(const Selection& selection, const InspectorDirectory&
   // took four times as long).
   std::vector<std::vector<const Visit*>> visits_of(selection.tasks.size());
   for (std::size_t t = 0; t < selection.tasks.size(); ++t) {
-    std::size_t picks = 0;
-    for (const StratumDraw& s : selection.tasks[t].strata) picks += s.picks.size();
-    visits_of[t].reserve(picks);
+    visits_of[t].reserve(PickCount(selection.tasks[t]));
   }
   for (const Visit& visit : visits) {
     for (std::size_t t : visit.tasks) visits_of[t].push_back(&visit);
